@@ -1,0 +1,132 @@
+import type { AuthStrategy } from '../../http/auth.js';
+import { HttpClient, type HttpClientOptions } from '../../http/client.js';
+import type { Identity, PasswordCredentials, Profile } from '../../model/identity.js';
+import type { CallOptions, IdentityPort } from '../../model/ports.js';
+import { decodeAuthenticatedError, decodeElementsError, decodeSignInError } from './errors.js';
+import { ElementsProfile, ElementsSession, ElementsSessionCreation } from './wire.js';
+
+export interface ElementsBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
+  /** The REST root, e.g. `https://elements.example.com/api/rest/`. */
+  baseUrl: string;
+  /**
+   * `bearer` sends `Authorization: Bearer <secret>`. `session-secret` sends
+   * `Elements-SessionSecret: <secret> [u<userId>] [p<profileId>]`, which can also pick a
+   * profile for a user-scoped session.
+   */
+  header?: 'bearer' | 'session-secret';
+  /** With `session-secret`: act as this profile of the signed-in user. */
+  profileId?: string;
+}
+
+/** The identity port over Namazu Elements. The session secret never leaves this object. */
+export class ElementsBackend implements IdentityPort {
+  private readonly http: HttpClient;
+  private secret: string | undefined;
+  private current: Identity | undefined;
+
+  constructor(private readonly options: ElementsBackendOptions) {
+    this.http = new HttpClient({ ...options, name: 'Elements', auth: this.sessionAuth(), decodeError: decodeAuthenticatedError });
+  }
+
+  get identity(): Identity | undefined {
+    return this.current;
+  }
+
+  async signIn(credentials: PasswordCredentials, options?: CallOptions): Promise<Identity> {
+    const body = { userId: credentials.userId, password: credentials.password, ...(credentials.profileId ? { profileId: credentials.profileId } : {}) };
+    const created = await this.http.json({
+      ...options,
+      method: 'POST',
+      path: 'session',
+      body,
+      auth: { apply() {} },
+      schema: ElementsSessionCreation,
+      decodeError: decodeSignInError,
+    });
+    this.secret = created.sessionSecret;
+    this.current = toIdentity(created.session);
+    return this.current;
+  }
+
+  /**
+   * Adopt a sign-in the game made itself. The secret stays in memory; `session` is what
+   * the game got back with it, when it has that.
+   */
+  adopt(sessionSecret: string, session?: unknown): Identity | undefined {
+    this.secret = sessionSecret;
+    const parsed = ElementsSession.safeParse(session);
+    this.current = parsed.success ? toIdentity(parsed.data) : undefined;
+    return this.current;
+  }
+
+  async currentProfile(options?: CallOptions): Promise<Profile> {
+    const profile = await this.authenticated(() => this.http.json({ ...options, path: 'profile/current', schema: ElementsProfile }));
+    return toProfile(profile);
+  }
+
+  async signOut(options?: CallOptions): Promise<void> {
+    const secret = this.secret;
+    if (!secret) return;
+    try {
+      // Elements logs out by blacklisting the secret named in the path (wire.md B.2);
+      // once this answers, that secret is worthless.
+      await this.http.request({ ...options, method: 'DELETE', path: `session/${encodeURIComponent(secret)}`, decodeError: decodeElementsError });
+    } finally {
+      this.forget();
+    }
+  }
+
+  private async authenticated<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if ((error as { kind?: string }).kind === 'session_expired') this.forget();
+      throw error;
+    }
+  }
+
+  private forget(): void {
+    this.secret = undefined;
+    this.current = undefined;
+  }
+
+  private sessionAuth(): AuthStrategy {
+    return {
+      apply: (headers) => {
+        if (!this.secret) return;
+        if (this.options.header === 'session-secret') {
+          const userId = this.current?.user.id;
+          const profileId = this.options.profileId;
+          const overrides = [userId && profileId ? `u${userId}` : '', profileId ? `p${profileId}` : ''].filter(Boolean);
+          headers.set('Elements-SessionSecret', [this.secret, ...overrides].join(' '));
+        } else {
+          headers.set('Authorization', `Bearer ${this.secret}`);
+        }
+      },
+    };
+  }
+}
+
+function toProfile(wire: ElementsProfile): Profile {
+  return {
+    id: wire.id,
+    displayName: wire.displayName,
+    ...(wire.imageUrl ? { imageUrl: wire.imageUrl } : {}),
+    ...(wire.application ? { applicationId: wire.application.id, applicationName: wire.application.name } : {}),
+  };
+}
+
+function toIdentity(wire: ElementsSession): Identity {
+  return {
+    user: {
+      id: wire.user.id,
+      name: wire.user.name,
+      level: wire.user.level,
+      ...(wire.user.displayName ? { displayName: wire.user.displayName } : {}),
+      ...(wire.user.email ? { email: wire.user.email } : {}),
+    },
+    ...(wire.profile ? { profile: toProfile(wire.profile) } : {}),
+    ...(wire.application ? { applicationId: wire.application.id } : {}),
+    expiresAt: wire.expiry,
+  };
+}

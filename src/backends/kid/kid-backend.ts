@@ -1,0 +1,120 @@
+import type { z } from 'zod/mini';
+import { cookieAuth, type SecretSource } from '../../http/auth.js';
+import { HttpClient, type HttpClientOptions } from '../../http/client.js';
+import { PlaygateError } from '../../model/error.js';
+import type {
+  AgeCheckResult,
+  AgeGateRequirements,
+  Challenge,
+  ChallengeResult,
+  OneTimeCode,
+  SessionRead,
+  UpgradeResult,
+} from '../../model/permissions.js';
+import type { AgeInput, CallOptions, PermissionsPort } from '../../model/ports.js';
+import { decodeKidError, decodeKidSessionError } from './errors.js';
+import { toChallenge, toOneTimeCode, toSession, unwrapSession } from './mapping.js';
+import {
+  KidAgeCheckBody,
+  KidChallengeBody,
+  KidChallengeStatusBody,
+  KidOtpBody,
+  KidRequirementsBody,
+  KidSessionBody,
+  KidUpgradeBody,
+} from './wire.js';
+
+export interface KidBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
+  /**
+   * The game's own k-ID proxy (never k-ID itself: the API key is server-only). The
+   * browser's cookies go along; `token` adds a bearer for games that use one.
+   */
+  baseUrl: string;
+  token?: SecretSource;
+}
+
+/** The permissions port over k-ID, reached through the game's proxy. */
+export class KidBackend implements PermissionsPort {
+  private readonly http: HttpClient;
+
+  constructor(options: KidBackendOptions) {
+    this.http = new HttpClient({ ...options, name: 'k-ID', auth: cookieAuth(options.token), decodeError: decodeKidError });
+  }
+
+  async getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements> {
+    return this.http.json({ ...options, path: 'age-gate/get-requirements', query: { jurisdiction }, schema: KidRequirementsBody });
+  }
+
+  async checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult> {
+    // Sending both age fields is a 400; the type already forbids it, this keeps JS callers honest.
+    const body = input.dateOfBirth !== undefined
+      ? { jurisdiction: input.jurisdiction, dateOfBirth: input.dateOfBirth }
+      : { jurisdiction: input.jurisdiction, age: input.age };
+    const answer = await this.http.json({ ...options, method: 'POST', path: 'age-gate/check', body, schema: KidAgeCheckBody });
+    if (answer.status === 'PROHIBITED') return { status: 'PROHIBITED' };
+    const session = await this.completeSession(answer.session, options);
+    if (answer.status === 'PASS') return { status: 'PASS', session };
+    if (!answer.challenge) throw missing('challenge', 'age-gate/check');
+    return { status: 'CHALLENGE', challenge: toChallenge(answer.challenge), session };
+  }
+
+  async getSession(sessionId: string, options?: CallOptions & { etag?: string }): Promise<SessionRead> {
+    const result = await this.http.request({
+      ...options,
+      path: 'session/get',
+      query: { sessionId },
+      etagParam: 'etag',
+      schema: KidSessionBody,
+      decodeError: decodeKidSessionError,
+    });
+    if (result.notModified) return { changed: false };
+    return { changed: true, session: toSession(unwrapSession(result.data)) };
+  }
+
+  async upgrade(sessionId: string, permissionNames: readonly string[], options?: CallOptions): Promise<UpgradeResult> {
+    const body = { sessionId, requestedPermissions: permissionNames.map((name) => ({ name })) };
+    const answer = await this.http.json({ ...options, method: 'POST', path: 'session/upgrade', body, schema: KidUpgradeBody });
+    if (answer.status === 'CHALLENGE') {
+      if (!answer.challenge) throw missing('challenge', 'session/upgrade');
+      return { status: 'CHALLENGE', challenge: toChallenge(answer.challenge) };
+    }
+    // The result lives in `session.permissions`; when it is left out, read it back.
+    if (answer.session) return { status: 'PASS', session: toSession(answer.session) };
+    const read = await this.getSession(sessionId, options);
+    if (!read.changed) throw missing('session', 'session/upgrade');
+    return { status: 'PASS', session: read.session };
+  }
+
+  async getChallenge(challengeId: string, options?: CallOptions): Promise<Challenge> {
+    const body = await this.http.json({ ...options, path: 'challenge/get', query: { challengeId }, schema: KidChallengeBody });
+    return toChallenge('challenge' in body ? body.challenge : body);
+  }
+
+  async getChallengeStatus(challengeId: string, options?: CallOptions): Promise<ChallengeResult> {
+    const body = await this.http.json({ ...options, path: 'challenge/get-status', query: { challengeId }, schema: KidChallengeStatusBody });
+    // The approver's email is the parent's personal data: the widget never needs it.
+    return body.sessionId ? { status: body.status, sessionId: body.sessionId } : { status: body.status };
+  }
+
+  async sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void> {
+    const body = email === undefined || email === '' ? { challengeId } : { challengeId, email };
+    await this.http.request({ ...options, method: 'POST', path: 'challenge/send-email', body });
+  }
+
+  async refreshOneTimeCode(challengeId: string, options?: CallOptions): Promise<OneTimeCode> {
+    const body = await this.http.json({ ...options, method: 'POST', path: 'challenge/generate-otp', body: { challengeId }, schema: KidOtpBody });
+    return toOneTimeCode(body);
+  }
+
+  /** An age-gate PASS may carry a whole session, only its id, or nothing at all. */
+  private async completeSession(wire: z.infer<typeof KidAgeCheckBody>['session'], options?: CallOptions) {
+    if (!wire?.sessionId) return undefined;
+    if ('permissions' in wire) return toSession(wire);
+    const read = await this.getSession(wire.sessionId, options);
+    return read.changed ? read.session : undefined;
+  }
+}
+
+function missing(field: string, path: string): PlaygateError {
+  return new PlaygateError({ kind: 'invalid_response', message: `k-ID ${path} answered without ${field}`, path: field });
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod/mini';
+import type { Challenge, OneTimeCode, Session } from '../../model/permissions.js';
+import type { KidChallenge, KidInstant, KidOtpBody, KidSession, KidSessionBody } from './wire.js';
+
+export function unwrapSession(body: z.infer<typeof KidSessionBody>): KidSession {
+  return 'session' in body ? body.session : body;
+}
+
+export function toSession(wire: KidSession): Session {
+  return {
+    sessionId: wire.sessionId,
+    status: wire.status ?? 'ACTIVE',
+    etag: wire.etag,
+    jurisdiction: wire.jurisdiction,
+    ageStatus: wire.ageStatus,
+    kuid: wire.kuid,
+    dateOfBirth: wire.dateOfBirth,
+    permissions: wire.permissions.map((p) => ({
+      name: p.name,
+      enabled: p.enabled,
+      managedBy: p.managedBy,
+      ...(p.verifiedAgeThreshold === undefined ? {} : { verifiedAgeThreshold: p.verifiedAgeThreshold }),
+    })),
+  };
+}
+
+/** Epoch milliseconds from seconds, milliseconds or an ISO date; undefined if unreadable. */
+export function toEpochMs(value: z.infer<typeof KidInstant> | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+export function toChallenge(wire: KidChallenge): Challenge {
+  return {
+    challengeId: wire.challengeId,
+    type: wire.type,
+    oneTimePassword: wire.oneTimePassword,
+    url: wire.url,
+    otpExpiresAt: toEpochMs(wire.otpExpiresAt),
+    limitedAccessWhileWaiting: wire.childLiteAccessEnabled,
+  };
+}
+
+export function toOneTimeCode(wire: z.infer<typeof KidOtpBody>): OneTimeCode {
+  return { oneTimePassword: wire.otp, expiresAt: toEpochMs(wire.expiresAt), url: wire.url };
+}

@@ -1,0 +1,4 @@
+export * from './auth.js';
+export * from './client.js';
+export { parseRetryAfter } from './timing.js';
+export { formatPath } from './validate.js';

@@ -1,0 +1,5 @@
+export * from './error.js';
+export * from './permissions.js';
+export * from './identity.js';
+export * from './consent.js';
+export * from './ports.js';

@@ -1,0 +1,105 @@
+import { z } from 'zod/mini';
+
+/** Who may turn a permission on. */
+export const ManagedBySchema = z.enum(['PLAYER', 'GUARDIAN', 'PROHIBITED']);
+export type ManagedBy = z.infer<typeof ManagedBySchema>;
+
+/** One feature the player may or may not use, and who decides. */
+export const PermissionSchema = z.object({
+  name: z.string(),
+  enabled: z.boolean(),
+  managedBy: ManagedBySchema,
+  /** Set on features that need a verified age at or above this, not a parent. */
+  verifiedAgeThreshold: z.optional(z.number()),
+});
+export type Permission = z.infer<typeof PermissionSchema>;
+
+/** How the backend classifies the player's age in their jurisdiction. */
+export const AgeStatusSchema = z.enum(['DIGITAL_MINOR', 'DIGITAL_YOUTH', 'LEGAL_ADULT']);
+export type AgeStatus = z.infer<typeof AgeStatusSchema>;
+
+/** A player's permissions session. One per player per product; revocation makes a new id. */
+export const SessionSchema = z.object({
+  sessionId: z.string().check(z.minLength(1)),
+  /** `ACTIVE` is the documented value; others (`HOLD`, …) pass through unchanged. */
+  status: z.string(),
+  /** Opaque version tag for conditional reads. */
+  etag: z.optional(z.string()),
+  jurisdiction: z.optional(z.string()),
+  ageStatus: z.optional(AgeStatusSchema),
+  /** Present only once a parent has verified consent. */
+  kuid: z.optional(z.string()),
+  dateOfBirth: z.optional(z.string()),
+  permissions: z.array(PermissionSchema),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const ChallengeTypeSchema = z.enum([
+  'CHALLENGE_PARENTAL_CONSENT',
+  'CHALLENGE_SESSION_UPGRADE',
+  'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE',
+  'CHALLENGE_AGE_GATE_AGE_ASSURANCE',
+  'CHALLENGE_BULK_APPROVAL_REQUEST',
+  'CHALLENGE_UPDATE_JURISDICTION',
+]);
+export type ChallengeType = z.infer<typeof ChallengeTypeSchema>;
+
+/** A request that a parent (or an age check) must answer on another device. */
+export const ChallengeSchema = z.object({
+  challengeId: z.string().check(z.minLength(1)),
+  type: ChallengeTypeSchema,
+  /** Short code the parent types in; it expires, the challenge does not. */
+  oneTimePassword: z.optional(z.string()),
+  /** Where the parent approves; also the QR code payload. Expires with the code. */
+  url: z.optional(z.string()),
+  /** When the code and URL stop working, epoch milliseconds, when known. */
+  otpExpiresAt: z.optional(z.number()),
+  /** The player may play in a limited mode while waiting. */
+  limitedAccessWhileWaiting: z.optional(z.boolean()),
+});
+export type Challenge = z.infer<typeof ChallengeSchema>;
+
+export const ChallengeStatusSchema = z.enum(['PENDING', 'IN_PROGRESS', 'PASS', 'FAIL', 'POLL_TIMEOUT']);
+export type ChallengeStatus = z.infer<typeof ChallengeStatusSchema>;
+
+/** The authoritative answer to a challenge. `sessionId` may be missing even on PASS. */
+export const ChallengeResultSchema = z.object({
+  status: ChallengeStatusSchema,
+  sessionId: z.optional(z.string()),
+});
+export type ChallengeResult = z.infer<typeof ChallengeResultSchema>;
+
+/** A fresh one-time code for a challenge. */
+export const OneTimeCodeSchema = z.object({
+  oneTimePassword: z.string(),
+  expiresAt: z.optional(z.number()),
+  url: z.optional(z.string()),
+});
+export type OneTimeCode = z.infer<typeof OneTimeCodeSchema>;
+
+/** What the age check said: go ahead, ask a parent, or no. */
+export type AgeCheckResult =
+  | { status: 'PASS'; session?: Session }
+  | { status: 'CHALLENGE'; challenge: Challenge; session?: Session }
+  | { status: 'PROHIBITED' };
+
+/** What an upgrade request did. */
+export type UpgradeResult =
+  /** Enabled at once (PLAYER-managed, or an age already verified). */
+  | { status: 'PASS'; session: Session }
+  /** A parent or an age check must answer first. */
+  | { status: 'CHALLENGE'; challenge: Challenge };
+
+/** A conditional read: `unchanged` when the etag still matches. */
+export type SessionRead = { changed: false } | { changed: true; session: Session };
+
+/** Whether to show an age gate at all in this jurisdiction, and the ages that matter. */
+export const AgeGateRequirementsSchema = z.object({
+  shouldDisplay: z.boolean(),
+  ageAssuranceRequired: z.optional(z.boolean()),
+  digitalConsentAge: z.optional(z.number()),
+  civilAge: z.optional(z.number()),
+  minimumAge: z.optional(z.number()),
+  approvedAgeCollectionMethods: z.optional(z.array(z.string())),
+});
+export type AgeGateRequirements = z.infer<typeof AgeGateRequirementsSchema>;

@@ -1,0 +1,78 @@
+import type {
+  AgeCheckResult,
+  AgeGateRequirements,
+  Challenge,
+  ChallengeResult,
+  OneTimeCode,
+  SessionRead,
+  UpgradeResult,
+} from './permissions.js';
+import type { Identity, PasswordCredentials, Profile } from './identity.js';
+import type {
+  ConsentDocument,
+  ConsentRequirement,
+  JoinTicket,
+  PlayerSession,
+  SignOutcome,
+} from './consent.js';
+
+/** Options every port call takes. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the call fails with `timeout`. */
+  timeoutMs?: number;
+}
+
+/** The age to check: exactly one of the two. */
+export type AgeInput = { age: number; dateOfBirth?: never } | { dateOfBirth: string; age?: never };
+
+/**
+ * Permissions: the session, its permissions, upgrades and the parent's challenge.
+ * Every method rejects with a `PlaygateError`.
+ */
+export interface PermissionsPort {
+  getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements>;
+  checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult>;
+  /** Read a session; with `etag`, an unchanged session answers `{ changed: false }`. */
+  getSession(sessionId: string, options?: CallOptions & { etag?: string }): Promise<SessionRead>;
+  /** Ask for features. Never mix threshold and non-threshold permissions in one call. */
+  upgrade(sessionId: string, permissionNames: readonly string[], options?: CallOptions): Promise<UpgradeResult>;
+  getChallenge(challengeId: string, options?: CallOptions): Promise<Challenge>;
+  getChallengeStatus(challengeId: string, options?: CallOptions): Promise<ChallengeResult>;
+  /** Email the request to a parent; without `email`, to the adult on file (`invalid_email` if none). */
+  sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void>;
+  refreshOneTimeCode(challengeId: string, options?: CallOptions): Promise<OneTimeCode>;
+}
+
+/** The request body of a platform sign-in, kept verbatim so it can be re-sent. */
+export interface IdentRequest {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Consents: actions that may be interrupted by documents to accept, the documents, and
+ * signing. An interrupted action rejects with a `PlaygateError` of kind `consent_required`
+ * whose `requirement` says what is needed.
+ */
+export interface ConsentsPort {
+  /** Player Ident. `accepted` documents ride along with the call, which signs them. */
+  identify(request: IdentRequest, accepted?: readonly ConsentDocument[], options?: CallOptions): Promise<PlayerSession>;
+  joinServer(serverId: string, options?: CallOptions & { password?: string }): Promise<JoinTicket>;
+  getDocument(requirement: ConsentRequirement, options?: CallOptions): Promise<ConsentDocument>;
+  /** Sign what the player accepted, either now or with the retried action. */
+  sign(requirement: ConsentRequirement, document: ConsentDocument, options?: CallOptions): Promise<SignOutcome>;
+}
+
+/**
+ * Identity: who is signed in. The port keeps the secret in memory and adds it to its own
+ * calls; it is never returned.
+ */
+export interface IdentityPort {
+  signIn(credentials: PasswordCredentials, options?: CallOptions): Promise<Identity>;
+  /** The current profile; rejects `session_expired` when the sign-in is gone. */
+  currentProfile(options?: CallOptions): Promise<Profile>;
+  signOut(options?: CallOptions): Promise<void>;
+  /** The identity from the last sign-in, or undefined when signed out. */
+  readonly identity: Identity | undefined;
+}
