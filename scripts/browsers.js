@@ -1,0 +1,42 @@
+// Which browsers playgate tests in, where Debian puts them, and how to launch them here.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteer from 'puppeteer-core';
+
+export const BROWSERS = {
+  chromium: { binary: '/usr/bin/chromium', packages: ['chromium'] },
+  firefox: { binary: '/usr/bin/firefox-esr', packages: ['firefox-esr'] },
+  webkit: {
+    binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    driver: '/usr/bin/WebKitWebDriver',
+    packages: ['webkit2gtk-driver', 'xvfb'],
+  },
+};
+
+// Without the background-networking flags Chromium floods the closed network here.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function browserLaunchers(names) {
+  return names.map((name) => {
+    if (name === 'chromium') {
+      return chromeLauncher({
+        puppeteer,
+        launchOptions: { executablePath: BROWSERS.chromium.binary, headless: true, args: CHROMIUM_ARGS },
+      });
+    }
+    if (name === 'firefox') {
+      return chromeLauncher({
+        puppeteer,
+        launchOptions: { browser: 'firefox', executablePath: BROWSERS.firefox.binary, headless: true },
+      });
+    }
+    throw new Error(`unknown browser ${name}`);
+  });
+}

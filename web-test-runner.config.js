@@ -1,0 +1,15 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { browserLaunchers } from './scripts/browsers.js';
+import { wireServer } from './test/support/wire-server.js';
+
+// Every run tests in Debian's Chromium and Firefox ESR (see scripts/browsers.js).
+export default {
+  files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 2,
+  browsers: browserLaunchers(['chromium', 'firefox']),
+  middleware: [wireServer()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  testFramework: { config: { timeout: 10000 } },
+};
