@@ -2,7 +2,7 @@ import type { AuthStrategy } from '../../http/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../http/client.js';
 import type { Identity, PasswordCredentials, Profile } from '../../model/identity.js';
 import type { CallOptions, IdentityPort } from '../../model/ports.js';
-import { decodeAuthenticatedError, decodeElementsError, decodeSignInError } from './errors.js';
+import { decodeAuthenticatedError, decodeSignInError } from './errors.js';
 import { ElementsProfile, ElementsSession, ElementsSessionCreation } from './wire.js';
 
 export interface ElementsBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
@@ -70,7 +70,7 @@ export class ElementsBackend implements IdentityPort {
     try {
       // Elements logs out by blacklisting the secret named in the path (wire.md B.2);
       // once this answers, that secret is worthless.
-      await this.http.request({ ...options, method: 'DELETE', path: `session/${encodeURIComponent(secret)}`, decodeError: decodeElementsError });
+      await this.http.request({ ...options, method: 'DELETE', path: `session/${encodeURIComponent(secret)}` });
     } finally {
       this.forget();
     }
