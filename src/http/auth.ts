@@ -39,7 +39,7 @@ export function cookieAuth(bearer?: SecretSource): AuthStrategy {
   return {
     credentials: 'include',
     apply(headers) {
-      bearer && bearerAuth(bearer).apply(headers);
+      if (bearer) bearerAuth(bearer).apply(headers);
     },
   };
 }

@@ -82,7 +82,9 @@ export function kindForStatus(status: number): PlaygateErrorKind {
 /** Joins a base URL and a path without doubling or losing slashes. */
 export function joinUrl(baseUrl: string, path: string, query?: RequestSpec<unknown>['query']): string {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const url = new URL(path.replace(/^\/+/, ''), new URL(base, globalThis.location?.href));
+  // In Node (the server piece, the emulator) there is no page to resolve against.
+  const page = (globalThis as { location?: Location }).location?.href;
+  const url = new URL(path.replace(/^\/+/, ''), new URL(base, page));
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }

@@ -1,17 +1,24 @@
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(abortReason(signal));
     };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
 }
 
 /**
@@ -46,20 +53,19 @@ export class Deadline {
       this.controller.abort(new DOMException('Timed out', 'TimeoutError'));
     }, timeoutMs);
     if (outer) {
-      if (outer.aborted) this.controller.abort(outer.reason);
-      const forward = () => this.controller.abort(outer.reason);
+      const forward = () => {
+        this.controller.abort(outer.reason);
+      };
+      if (outer.aborted) forward();
       outer.addEventListener('abort', forward, { once: true });
-      this.detach = () => outer.removeEventListener('abort', forward);
+      this.detach = () => {
+        outer.removeEventListener('abort', forward);
+      };
     }
   }
 
   get signal(): AbortSignal {
     return this.controller.signal;
-  }
-
-  /** Milliseconds until the deadline. */
-  remaining(startedAt: number, timeoutMs: number): number {
-    return timeoutMs - (Date.now() - startedAt);
   }
 
   dispose(): void {

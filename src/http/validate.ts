@@ -39,7 +39,7 @@ function deepest(issue: Issue): { path: PropertyKey[]; message: string } {
 export function parseWith<T>(schema: ZodMiniType<T>, body: unknown, where: string): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issue = deepest((result.error.issues[0] ?? {}) as Issue);
+  const issue = deepest(result.error.issues[0] ?? {});
   const path = formatPath(issue.path);
   throw new PlaygateError({
     kind: 'invalid_response',

@@ -48,7 +48,7 @@ export interface PlaygateErrorInit {
   message: string;
   /** HTTP status, when there was a response. */
   status?: number;
-  /** The vendor's own error code, verbatim (`NOT_FOUND`, `FORBIDDEN`, `consents.game_missing`). */
+  /** The vendor's own error code, verbatim, for logs and support; never branch on it. */
   vendorCode?: string;
   /** Seconds to wait before trying again, from `Retry-After`. */
   retryAfter?: number;

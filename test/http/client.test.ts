@@ -52,11 +52,10 @@ describe('http client', () => {
     });
 
     it('adds a custom token header, and nothing when there is no token', async () => {
-      let token: string | undefined;
+      const tokens: Array<string | undefined> = [undefined, 't'];
       const wire = await script(json(200, thing), json(200, thing));
-      const http = client(wire, { auth: headerAuth('x-token', () => token) });
+      const http = client(wire, { auth: headerAuth('x-token', () => tokens.shift()) });
       await http.json({ path: 'a', schema: Thing });
-      token = 't';
       await http.json({ path: 'a', schema: Thing });
       const [one, two] = await wire.requests();
       expect(one!.headers).not.to.have.property('x-token');
@@ -77,7 +76,7 @@ describe('http client', () => {
       const wire = await script(json(200, thing));
       const urls: string[] = [];
       const spy: typeof fetch = (input, init) => {
-        urls.push(String(input));
+        urls.push(input instanceof Request ? input.url : input.toString());
         return fetch(input, init);
       };
       await client(wire, { fetch: spy }).json({ path: 'a', schema: Thing });
@@ -234,10 +233,9 @@ describe('http client', () => {
       const wire = await script(json(429, {}, { 'Retry-After': '5' }), json(200, thing));
       const controller = new AbortController();
       const call = client(wire).json({ path: 'a', schema: Thing, signal: controller.signal });
-      await new Promise<void>((resolve) => {
-        const check = async () => ((await wire.requests()).length ? resolve() : requestAnimationFrame(check));
-        void check();
-      });
+      while ((await wire.requests()).length === 0) {
+        await new Promise(requestAnimationFrame);
+      }
       controller.abort();
       expect((await failure(call)).kind).to.equal('aborted');
       expect(await wire.requests()).to.have.length(1);

@@ -20,8 +20,8 @@ export function toIdentConsents(documents: readonly ConsentDocument[]) {
 }
 
 /** The body of Sign Consents: a bare array, one entry per page. */
-export function toSignBody(document: ConsentDocument) {
-  return document.pages.map((page) => ({ page_id: page.pageId, page_content_id: page.pageContentId, type: document.type }));
+export function toSignBody(accepted: ConsentDocument) {
+  return accepted.pages.map((page) => ({ page_id: page.pageId, page_content_id: page.pageContentId, type: accepted.type }));
 }
 
 export function toPlayerSession(wire: z.infer<typeof NodecraftIdent>): PlayerSession {

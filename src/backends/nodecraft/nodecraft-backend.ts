@@ -90,18 +90,18 @@ export class NodecraftBackend implements ConsentsPort {
     return toDocument(type, data.data);
   }
 
-  async sign(requirement: ConsentRequirement, document: ConsentDocument, options?: CallOptions): Promise<SignOutcome> {
+  async sign(requirement: ConsentRequirement, accepted: ConsentDocument, options?: CallOptions): Promise<SignOutcome> {
     if (requirement.action.kind === 'ident') return { signed: 'with-action' };
     const data = await this.http.json({
       ...options,
       method: 'POST',
-      path: `consents/player/${document.type}`,
-      body: toSignBody(document),
+      path: `consents/player/${accepted.type}`,
+      body: toSignBody(accepted),
       auth: this.playerAuth,
       schema: envelope(NodecraftConsents),
       decodeError: decodePlayerCallError,
     });
-    return { signed: 'now', document: toDocument(document.type, data.data) };
+    return { signed: 'now', document: toDocument(accepted.type, data.data) };
   }
 
   private playerGet<T>(path: string, schema: import('zod/mini').ZodMiniType<T>, options?: CallOptions): Promise<T> {
