@@ -22,7 +22,7 @@ export default tseslint.config(
     ...wcConfigs['flat/recommended'],
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
