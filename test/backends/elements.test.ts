@@ -164,3 +164,34 @@ describe('Elements backend', () => {
     expect(error.path).to.equal('session.expiry');
   });
 });
+
+describe('Elements backend: other ways in', () => {
+  it('signs up and signs in at once, with no secret sent', async () => {
+    const wire = await script(json(200, el.sessionCreation));
+    const user = { name: 'skypilot', email: 'sky@example.test', password: 'pw', profiles: [{ displayName: 'Sky Pilot' }] };
+    const identity = await backend(wire).signUp(user);
+    expect(identity.profile?.id).to.equal('prof-1');
+    const seen = await wire.only();
+    expect(seen.path).to.equal('signup/session');
+    expect(JSON.parse(seen.body)).to.deep.equal(user);
+    expect(seen.headers).not.to.have.property('authorization');
+  });
+
+  it('signs in with an OIDC id_token, optionally picking a profile', async () => {
+    const wire = await script(json(200, el.userScopedCreation), json(200, el.profile));
+    const http = backend(wire);
+    await http.signInWithIdToken('eyJhbGciOi.payload.sig', { profileId: 'prof-1' });
+    await http.currentProfile();
+    const [oidc, profile] = await wire.requests();
+    expect(oidc!.path).to.equal('auth/oidc');
+    expect(JSON.parse(oidc!.body)).to.deep.equal({ jwt: 'eyJhbGciOi.payload.sig', profileId: 'prof-1' });
+    expect(profile!.headers['authorization']).to.equal('Bearer secret-user-only');
+  });
+
+  it('reports a taken name on sign-up as a conflict with its details', async () => {
+    const wire = await script(json(409, { code: 'DUPLICATE', message: 'User exists', validationFailureMessages: ['name: taken'] }));
+    const error = await rejection(backend(wire).signUp({ name: 'taken', password: 'pw' }));
+    expect((error as PlaygateError).kind).to.equal('conflict');
+    expect((error as PlaygateError).details).to.deep.equal(['name: taken']);
+  });
+});

@@ -1,8 +1,9 @@
-import type { AuthStrategy } from '../../http/auth.js';
+import { noAuth, type AuthStrategy } from '../../http/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../http/client.js';
 import type { Identity, PasswordCredentials, Profile } from '../../model/identity.js';
 import type { CallOptions, IdentityPort } from '../../model/ports.js';
 import { decodeAuthenticatedError, decodeSignInError } from './errors.js';
+import { toIdentity, toProfile } from './mapping.js';
 import { ElementsProfile, ElementsSession, ElementsSessionCreation } from './wire.js';
 
 export interface ElementsBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
@@ -16,6 +17,15 @@ export interface ElementsBackendOptions extends Omit<HttpClientOptions, 'auth' |
   header?: 'bearer' | 'session-secret';
   /** With `session-secret`: act as this profile of the signed-in user. */
   profileId?: string;
+}
+
+/** What `signUp` sends: Elements' `UserCreateRequest`, passed through as given. */
+export interface ElementsSignUp {
+  name: string;
+  email?: string;
+  password: string;
+  /** Elements' `CreateProfileSignupRequest`s; the first one scopes the new session. */
+  profiles?: ReadonlyArray<Record<string, unknown>>;
 }
 
 /** The identity port over Namazu Elements. The session secret never leaves this object. */
@@ -32,20 +42,21 @@ export class ElementsBackend implements IdentityPort {
     return this.current;
   }
 
-  async signIn(credentials: PasswordCredentials, options?: CallOptions): Promise<Identity> {
-    const body = { userId: credentials.userId, password: credentials.password, ...(credentials.profileId ? { profileId: credentials.profileId } : {}) };
-    const created = await this.http.json({
-      ...options,
-      method: 'POST',
-      path: 'session',
-      body,
-      auth: { apply() {} },
-      schema: ElementsSessionCreation,
-      decodeError: decodeSignInError,
-    });
-    this.secret = created.sessionSecret;
-    this.current = toIdentity(created.session);
-    return this.current;
+  /** Username (or email, or id) and password. */
+  signIn(credentials: PasswordCredentials, options?: CallOptions): Promise<Identity> {
+    const { userId, password, profileId } = credentials;
+    return this.createSession('session', { userId, password, ...(profileId ? { profileId } : {}) }, options);
+  }
+
+  /** Creates the user and signs in; the first profile, if any, scopes the session. */
+  signUp(user: ElementsSignUp, options?: CallOptions): Promise<Identity> {
+    return this.createSession('signup/session', user, options);
+  }
+
+  /** With an OpenID Connect `id_token` the game already holds (matched by its issuer). */
+  signInWithIdToken(jwt: string, options?: CallOptions & { profileId?: string }): Promise<Identity> {
+    const { profileId, ...call } = options ?? {};
+    return this.createSession('auth/oidc', { jwt, ...(profileId ? { profileId } : {}) }, call);
   }
 
   /**
@@ -74,6 +85,21 @@ export class ElementsBackend implements IdentityPort {
     } finally {
       this.forget();
     }
+  }
+
+  private async createSession(path: string, body: object, options?: CallOptions): Promise<Identity> {
+    const created = await this.http.json({
+      ...options,
+      method: 'POST',
+      path,
+      body,
+      auth: noAuth,
+      schema: ElementsSessionCreation,
+      decodeError: decodeSignInError,
+    });
+    this.secret = created.sessionSecret;
+    this.current = toIdentity(created.session);
+    return this.current;
   }
 
   private async authenticated<T>(call: () => Promise<T>): Promise<T> {
@@ -105,28 +131,4 @@ export class ElementsBackend implements IdentityPort {
       },
     };
   }
-}
-
-function toProfile(wire: ElementsProfile): Profile {
-  return {
-    id: wire.id,
-    displayName: wire.displayName,
-    ...(wire.imageUrl ? { imageUrl: wire.imageUrl } : {}),
-    ...(wire.application ? { applicationId: wire.application.id, applicationName: wire.application.name } : {}),
-  };
-}
-
-function toIdentity(wire: ElementsSession): Identity {
-  return {
-    user: {
-      id: wire.user.id,
-      name: wire.user.name,
-      level: wire.user.level,
-      ...(wire.user.displayName ? { displayName: wire.user.displayName } : {}),
-      ...(wire.user.email ? { email: wire.user.email } : {}),
-    },
-    ...(wire.profile ? { profile: toProfile(wire.profile) } : {}),
-    ...(wire.application ? { applicationId: wire.application.id } : {}),
-    expiresAt: wire.expiry,
-  };
 }
