@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ElementsBackend } from '../../src/backends/index.js';
 import { IdentitySchema, identityScope, PlaygateError } from '../../src/model/index.js';
 import * as el from '../fixtures/elements.js';
+import { describeTransport } from '../support/transport.js';
 import { json, rejection, script, type Wire } from '../support/wire.js';
 
 function backend(wire: Wire, extra: Partial<ConstructorParameters<typeof ElementsBackend>[0]> = {}) {
@@ -154,6 +155,16 @@ describe('Elements backend', () => {
     expect(logout!.method).to.equal('DELETE');
     expect(logout!.path).to.equal('session/secret-token-xyz');
     expect(after!.headers).not.to.have.property('authorization');
+  });
+
+  describeTransport({
+    ok: el.profile,
+    wrongShape: { body: { ...el.profile, displayName: null }, path: 'displayName' },
+    call: (wire, options) => {
+      const http = backend(wire);
+      http.adopt('s');
+      return http.currentProfile(options);
+    },
   });
 
   it('rejects a session whose expiry is not epoch milliseconds', async () => {

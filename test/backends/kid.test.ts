@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { KidBackend } from '../../src/backends/index.js';
 import { PlaygateError, SessionSchema } from '../../src/model/index.js';
 import * as kid from '../fixtures/kid.js';
+import { describeTransport } from '../support/transport.js';
 import { json, raw, rejection, script, type Wire } from '../support/wire.js';
 
 function backend(wire: Wire, token?: string) {
@@ -195,6 +196,15 @@ describe('k-ID backend', () => {
       expect(await wire.requests()).to.have.length(1);
     });
 
+    it('reports 429 on an upgrade with Retry-After and leaves the retry to the player', async () => {
+      const wire = await script(json(429, kid.errors.rateLimited, { 'Retry-After': '30' }), json(200, { status: 'PASS' }));
+      const error = await failure(backend(wire).upgrade('s', ['voice-chat']));
+      expect(error.kind).to.equal('rate_limited');
+      expect(error.retryAfter).to.equal(30);
+      expect(error.message).to.equal('Too many requests');
+      expect(await wire.requests()).to.have.length(1);
+    });
+
     it('reports a deleted session on upgrade as not found', async () => {
       const wire = await script(json(400, kid.errors.notFound));
       expect((await failure(backend(wire).upgrade('gone', ['voice-chat']))).vendorCode).to.equal('NOT_FOUND');
@@ -264,7 +274,13 @@ describe('k-ID backend', () => {
     });
   });
 
-  describe('transport', () => {
+  describeTransport({
+    ok: kid.sessionBody,
+    wrongShape: { body: { session: { ...kid.childSession, permissions: 'all' } }, path: 'session.permissions' },
+    call: (wire, options) => backend(wire).getSession('s', options),
+  });
+
+  describe('auth', () => {
     it('sends the game cookies and an optional bearer, never an API key', async () => {
       const wire = await script(json(200, kid.sessionBody));
       await backend(wire, 'game-jwt').getSession('s');
@@ -277,24 +293,6 @@ describe('k-ID backend', () => {
       const error = await failure(backend(wire).getChallengeStatus('ch'));
       expect(error.kind).to.equal('unauthorized');
       expect(error.message).to.equal('Invalid API key');
-    });
-
-    it('reports 429 with Retry-After on a POST without repeating it', async () => {
-      const wire = await script(json(429, kid.errors.rateLimited, { 'Retry-After': '30' }));
-      const error = await failure(backend(wire).upgrade('s', ['voice-chat']));
-      expect(error.kind).to.equal('rate_limited');
-      expect(error.retryAfter).to.equal(30);
-    });
-
-    it('times out and aborts like every call', async () => {
-      const slow = { ...json(200, kid.sessionBody), delayMs: 5000 };
-      const wire = await script(slow, slow);
-      const http = backend(wire);
-      expect((await failure(http.getSession('s', { timeoutMs: 100 }))).kind).to.equal('timeout');
-      const controller = new AbortController();
-      const call = http.getSession('s', { signal: controller.signal });
-      controller.abort();
-      expect((await failure(call)).kind).to.equal('aborted');
     });
   });
 });

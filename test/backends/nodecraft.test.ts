@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { NodecraftBackend } from '../../src/backends/index.js';
 import { ConsentRequirementSchema, PlaygateError, type ConsentRequirement } from '../../src/model/index.js';
 import * as nc from '../fixtures/nodecraft.js';
+import { describeTransport } from '../support/transport.js';
 import { json, raw, rejection, script, type Wire } from '../support/wire.js';
 
 function backend(wire: Wire, extra: Partial<ConstructorParameters<typeof NodecraftBackend>[0]> = {}) {
@@ -198,7 +199,13 @@ describe('Nodecraft backend', () => {
     });
   });
 
-  describe('transport', () => {
+  describeTransport({
+    ok: nc.gameLegal,
+    wrongShape: { body: nc.ok('consents.legal', { consents: [], content: 42 }), path: 'data.content' },
+    call: (wire, options) => backend(wire).getDocument({ scope: 'game', state: 'missing', type: 'legal', action: identAction }, options),
+  });
+
+  describe('auth and envelope', () => {
     it('uses the prose docs header name when told to', async () => {
       const wire = await script(json(200, nc.identSuccess));
       await backend(wire, { tokenHeader: 'x-nodecraft-auth' }).identify(nc.identRequest);

@@ -14,10 +14,12 @@ function readBody(req) {
   });
 }
 
-function waitOrClose(ms, req) {
+// The response's 'close' fires when the client hangs up before the answer is sent (the
+// request's own 'close' has long fired once its body was read).
+function waitOrClose(ms, res) {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    req.on('close', () => {
+    res.on('close', () => {
       clearTimeout(timer);
       resolve();
     });
@@ -61,7 +63,7 @@ export function wireServer() {
       ctx.body = 'wire-server: no scripted response left';
       return;
     }
-    if (next_.delayMs) await waitOrClose(next_.delayMs, ctx.req);
+    if (next_.delayMs) await waitOrClose(next_.delayMs, ctx.res);
     ctx.status = next_.status;
     for (const [name, value] of Object.entries(next_.headers ?? {})) ctx.set(name, value);
     if (next_.body !== undefined) {
