@@ -4,15 +4,10 @@ import { IdentitySchema, identityScope, PlaygateError } from '../../src/model/in
 import * as el from '../fixtures/elements.js';
 import { describeTransport } from '../support/transport.js';
 import { json, rejection, script, type Wire } from '../support/wire.js';
+import { failure } from '../support/failure.js';
 
 function backend(wire: Wire, extra: Partial<ConstructorParameters<typeof ElementsBackend>[0]> = {}) {
   return new ElementsBackend({ baseUrl: wire.baseUrl, retry: { baseDelayMs: 5 }, ...extra });
-}
-
-async function failure(call: Promise<unknown>): Promise<PlaygateError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
 }
 
 const credentials = { userId: 'skypilot', password: 'pw' };

@@ -1,18 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { KidBackend } from '../../src/backends/index.js';
-import { PlaygateError, SessionSchema } from '../../src/model/index.js';
+import { SessionSchema } from '../../src/model/index.js';
 import * as kid from '../fixtures/kid.js';
 import { describeTransport } from '../support/transport.js';
-import { json, raw, rejection, script, type Wire } from '../support/wire.js';
+import { json, raw, script, type Wire } from '../support/wire.js';
+import { failure } from '../support/failure.js';
 
 function backend(wire: Wire, token?: string) {
   return new KidBackend({ baseUrl: wire.baseUrl, retry: { baseDelayMs: 5 }, ...(token ? { token: () => token } : {}) });
-}
-
-async function failure(call: Promise<unknown>): Promise<PlaygateError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
 }
 
 const expectedSession = {

@@ -1,18 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { NodecraftBackend } from '../../src/backends/index.js';
-import { ConsentRequirementSchema, PlaygateError, type ConsentRequirement } from '../../src/model/index.js';
+import { ConsentRequirementSchema, type ConsentRequirement } from '../../src/model/index.js';
 import * as nc from '../fixtures/nodecraft.js';
 import { describeTransport } from '../support/transport.js';
-import { json, raw, rejection, script, type Wire } from '../support/wire.js';
+import { json, raw, script, type Wire } from '../support/wire.js';
+import { failure } from '../support/failure.js';
 
 function backend(wire: Wire, extra: Partial<ConstructorParameters<typeof NodecraftBackend>[0]> = {}) {
   return new NodecraftBackend({ baseUrl: wire.baseUrl, gameToken: () => 'game-token', retry: { baseDelayMs: 5 }, ...extra });
-}
-
-async function failure(call: Promise<unknown>): Promise<PlaygateError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
 }
 
 const identAction = { kind: 'ident', identType: 'steam' } as const;

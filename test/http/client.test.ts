@@ -2,19 +2,14 @@ import { expect } from '@open-wc/testing';
 import { z } from 'zod/mini';
 import { bearerAuth, cookieAuth, headerAuth, HttpClient, joinUrl } from '../../src/http/index.js';
 import { isPlaygateError, PlaygateError } from '../../src/model/error.js';
-import { json, raw, rejection, script, type Wire } from '../support/wire.js';
+import { json, raw, script, type Wire } from '../support/wire.js';
+import { failure } from '../support/failure.js';
 
 const Thing = z.object({ items: z.array(z.object({ name: z.string(), size: z.number() })) });
 const thing = { items: [{ name: 'a', size: 1 }] };
 
 function client(wire: Wire, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   return new HttpClient({ baseUrl: wire.baseUrl, name: 'test', retry: { baseDelayMs: 5 }, ...extra });
-}
-
-async function failure(call: Promise<unknown>): Promise<PlaygateError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
 }
 
 describe('http client', () => {

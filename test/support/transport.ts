@@ -1,9 +1,9 @@
 // The transport failures every adapter must turn into a typed PlaygateError, run against
 // one read call of each adapter.
 import { expect } from '@open-wc/testing';
-import { PlaygateError } from '../../src/model/error.js';
 import type { CallOptions } from '../../src/model/ports.js';
-import { json, raw, rejection, script, type ScriptedResponse, type Wire } from './wire.js';
+import { json, raw, script, type ScriptedResponse, type Wire } from './wire.js';
+import { failure } from './failure.js';
 
 /** Makes a read call against a peer; `ok` is a body the call accepts. */
 export interface ReadCall {
@@ -11,12 +11,6 @@ export interface ReadCall {
   /** A body of the right JSON but the wrong shape, and the path the error must name. */
   wrongShape: { body: unknown; path: string };
   call(wire: Wire, options: CallOptions): Promise<unknown>;
-}
-
-async function failure(call: Promise<unknown>): Promise<PlaygateError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
 }
 
 export function describeTransport(read: ReadCall): void {
