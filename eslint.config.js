@@ -26,6 +26,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Union-typed results are narrowed by `status`; conditional chains read clearly in tests.
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
     },

@@ -1,0 +1,26 @@
+/** Fixed, documented defaults (docs/emulator.md); every one can be overridden. */
+export interface EmulatorConfig {
+  /** The k-ID API key the emulator accepts (`Authorization: Bearer …`). */
+  kidApiKey: string;
+  /** The secret k-ID webhooks are signed with. */
+  webhookSecret: string;
+  /** Where webhooks are POSTed; none are sent while unset. */
+  webhookUrl?: string;
+  /** The Nodecraft game access token. */
+  gameToken: string;
+  /** Challenge polls closer together than this get 429 with Retry-After. */
+  minPollIntervalMs: number;
+  /** How long a one-time code (and the QR URL that holds it) works. */
+  otpTtlMs: number;
+  /** Elements' sliding session timeout. */
+  elementsSessionTimeoutMs: number;
+}
+
+export const DEFAULT_CONFIG: EmulatorConfig = {
+  kidApiKey: 'emulator-kid-key',
+  webhookSecret: 'emulator-webhook-secret',
+  gameToken: 'emulator-game-token',
+  minPollIntervalMs: 1000,
+  otpTtlMs: 10 * 60 * 1000,
+  elementsSessionTimeoutMs: 172_800 * 1000,
+};
