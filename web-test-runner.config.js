@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserLaunchers } from './scripts/browsers.js';
+import { emulatorServer } from './test/support/emulator-server.js';
 import { wireServer } from './test/support/wire-server.js';
 
 // Every run tests in Debian's Chromium and Firefox ESR (see scripts/browsers.js).
@@ -9,7 +10,7 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 2,
   browsers: browserLaunchers(['chromium', 'firefox']),
-  middleware: [wireServer()],
+  middleware: [wireServer(), emulatorServer()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   testFramework: { config: { timeout: 10000 } },
 };

@@ -27,7 +27,7 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   /** The Fetch API handler: every vendor, the parent page and the control API. */
-  fetch(request: Request): Promise<Response>;
+  readonly fetch: (request: Request) => Promise<Response>;
   /** A `fetch` for the adapters that calls the handler in-process (no network). */
   asFetch(): typeof fetch;
   readonly config: EmulatorConfig;
