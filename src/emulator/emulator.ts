@@ -84,7 +84,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   /** The routes over one context; a reset builds new ones over fresh state. */
   function buildApp(state: EmulatorContext): Hono {
-    const root = new Hono();
+    const root = new Hono({ strict: false });
     // Game pages on other ports (Storybook, an integrator's dev server) call it directly.
     root.use('*', cors({ origin: (origin) => origin, credentials: true, exposeHeaders: ['Retry-After', 'ETag'] }));
     root.route(VENDOR_ROOTS.kid, kidRoutes(state));
@@ -102,7 +102,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const path = url.pathname.slice(basePath.length) || '/';
     url.pathname = path;
     // The routes see the path without the mount; publicBase() puts it back for links.
-    const inner = new Request(url, request);
+    // Copied field by field: Firefox drops the body of `new Request(url, request)`.
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const inner = new Request(url, {
+      method: request.method,
+      headers: request.headers,
+      signal: request.signal,
+      ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+    });
     const vendor = (Object.keys(VENDOR_ROOTS) as Vendor[]).find((v) => path.startsWith(`${VENDOR_ROOTS[v]}/`));
     const fault = vendor && request.method !== 'OPTIONS' ? ctx.faults.take(vendor, request.method, path.slice(VENDOR_ROOTS[vendor].length)) : undefined;
     if (!vendor || !fault) return app.fetch(inner);

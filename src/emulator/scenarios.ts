@@ -155,7 +155,7 @@ function build(ctx: EmulatorContext, person: Person): Built {
 }
 
 function signGame(ctx: EmulatorContext, player: Player): void {
-  for (const page of ctx.nodecraft.pages) ctx.nodecraft.sign(player, page);
+  for (const page of ctx.nodecraft.pages) ctx.nodecraft.sign(player, page, 'sign');
   ctx.nodecraft.signatureLog.length = 0;
 }
 

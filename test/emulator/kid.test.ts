@@ -93,7 +93,8 @@ describe('emulator: k-ID', () => {
 
     it('refuses a missing or wrong API key with 401', async () => {
       const emu = await startEmulator();
-      for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: emu.scenario.kid.apiKey }]) {
+      const attempts: Array<Record<string, string>> = [{}, { Authorization: 'Bearer wrong' }, { Authorization: emu.scenario.kid.apiKey }];
+      for (const headers of attempts) {
         const response = await emu.raw('/kid/api/v1/age-gate/get-requirements?jurisdiction=US-CA', { headers });
         expect(response.status).to.equal(401);
       }

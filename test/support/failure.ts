@@ -8,3 +8,9 @@ export async function failure(call: Promise<unknown>): Promise<PlaygateError> {
   expect(error).to.be.instanceOf(PlaygateError);
   return error as PlaygateError;
 }
+
+/** The PlaygateError a caught value must be. */
+export function asPlaygateError(error: unknown): PlaygateError {
+  expect(error).to.be.instanceOf(PlaygateError);
+  return error as PlaygateError;
+}

@@ -44,7 +44,7 @@ export function nodecraftRoutes(ctx: EmulatorContext): Hono {
     if (body.consents !== undefined) {
       const pages = acceptedPages(ctx, body.consents);
       if (!pages) return envelope(c, 400, 'consents.invalid', 'consents must name the current pages');
-      for (const page of pages) nodecraft.sign(player, page);
+      for (const page of pages) nodecraft.sign(player, page, 'ident');
     }
     const requirement = nodecraft.firstRequirement(player);
     if (requirement) {
@@ -80,7 +80,7 @@ export function nodecraftRoutes(ctx: EmulatorContext): Hono {
     // Sign Consents takes a bare array of pages.
     const pages = acceptedPages(ctx, await readAnyJson(c), type);
     if (!pages || pages.length === 0) return envelope(c, 400, 'consents.invalid', 'The body must be an array of the current pages to sign');
-    for (const page of pages) nodecraft.sign(player, page);
+    for (const page of pages) nodecraft.sign(player, page, 'sign');
     return envelope(c, 200, 'consents.signed', 'Successfully signed consents.', nodecraft.document(pages, player));
   });
 

@@ -33,7 +33,7 @@ export class NodecraftState {
   readonly players = new Map<string, Player>();
   readonly tokens = new Map<string, string>();
   /** Every signature ever made, so tests can prove each was made exactly once. */
-  readonly signatureLog: Array<{ playerId: string; pageId: string; pageContentId: string; at: string }> = [];
+  readonly signatureLog: Array<{ playerId: string; pageId: string; pageContentId: string; at: string; via: 'ident' | 'sign'; repeat: boolean }> = [];
 
   constructor(private readonly clock: Clock) {
     this.addServer({ id: 'srv-rules', name: 'Creative Friends', rules: [serverRules('srv-rules', 'Creative Friends server rules')] });
@@ -113,10 +113,18 @@ export class NodecraftState {
     return page && pageContentId(page) === contentId ? page : undefined;
   }
 
-  sign(player: Player, page: Page): void {
+  /**
+   * Records a signature. Signing the revision already signed changes nothing; through
+   * Sign Consents it is logged as a repeat, so tests can prove each is made exactly once.
+   * (A re-sent Ident carries earlier rounds' consents again by design: those are not logged.)
+   */
+  sign(player: Player, page: Page, via: 'ident' | 'sign'): void {
+    const current = pageContentId(page);
+    const repeat = player.signatures.get(page.pageId)?.pageContentId === current;
+    if (repeat && via === 'ident') return;
     const at = new Date(this.clock.now()).toISOString();
-    player.signatures.set(page.pageId, { pageContentId: pageContentId(page), dateSigned: at });
-    this.signatureLog.push({ playerId: player.id, pageId: page.pageId, pageContentId: pageContentId(page), at });
+    if (!repeat) player.signatures.set(page.pageId, { pageContentId: current, dateSigned: at });
+    this.signatureLog.push({ playerId: player.id, pageId: page.pageId, pageContentId: current, at, via, repeat });
   }
 
   /** A new revision of the game's documents of this type: every signature is now outdated. */
