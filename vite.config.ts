@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
 // Library build: ESM only, dependencies left to the game's bundler (the CDN bundle with
-// Lit inside is a separate build). Declarations come from `tsc -p tsconfig.build.json`.
+// Lit inside is a separate build). The emulator ships beside the widget, never inside it.
+// Declarations come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
   build: {
     target: 'es2022',
@@ -9,11 +10,17 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: { index: 'src/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        'emulator/index': 'src/emulator/index.ts',
+        'emulator/node': 'src/emulator/node.ts',
+        'emulator/vite': 'src/emulator/vite.ts',
+        'emulator/cli': 'src/emulator/cli.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /// <reference types="node" />
 // `npm run emulator`: the three vendor APIs on 127.0.0.1, configured from the environment.
 import { serveEmulator } from './node.js';
