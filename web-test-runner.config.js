@@ -5,7 +5,8 @@ import { wireServer } from './test/support/wire-server.js';
 
 // Every run tests in Debian's Chromium and Firefox ESR (see scripts/browsers.js).
 export default {
-  files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+  // test/node/ runs under Node's own test runner (npm run test:node).
+  files: ['test/**/*.test.ts', 'src/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 2,
   concurrentBrowsers: 2,
