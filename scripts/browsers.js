@@ -1,4 +1,5 @@
-// Which browsers playgate tests in, where Debian puts them, and how to launch them here.
+// The Debian packages playgate tests with (browsers, redis-server), where their binaries
+// are, and how to launch the browsers here.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 
@@ -10,6 +11,7 @@ export const BROWSERS = {
     driver: '/usr/bin/WebKitWebDriver',
     packages: ['webkit2gtk-driver', 'xvfb'],
   },
+  redis: { binary: '/usr/bin/redis-server', packages: ['redis-server'] },
 };
 
 // Without the background-networking flags Chromium floods the closed network here.

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Makes sure Debian's browsers for the tests are installed. Test tools may not download
-// their own browsers here, so playgate uses Debian's packages: as root they are installed
-// on the spot; otherwise the one command to run is printed.
-//   node scripts/ensure-browsers.js            chromium and firefox-esr
-//   node scripts/ensure-browsers.js webkit     WebKitGTK's driver and Xvfb
+// Makes sure the Debian packages the tests need are installed: the browsers (test tools
+// may not download their own here) and redis-server. As root they are installed on the
+// spot; otherwise the one command to run is printed.
+//   node scripts/ensure-packages.js            chromium and firefox-esr
+//   node scripts/ensure-packages.js webkit     WebKitGTK's driver and Xvfb
+//   node scripts/ensure-packages.js redis      redis-server
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSERS } from './browsers.js';
 
-const wanted = process.argv.includes('webkit') ? ['webkit'] : ['chromium', 'firefox'];
+const asked = process.argv.slice(2);
+const wanted = asked.length ? asked : ['chromium', 'firefox'];
 const missing = wanted.filter((name) => {
   const { binary, driver } = BROWSERS[name];
   return !existsSync(binary) || (driver && !existsSync(driver));
@@ -18,7 +20,7 @@ if (missing.length === 0) process.exit(0);
 const packages = missing.flatMap((name) => BROWSERS[name].packages);
 const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
 if (process.getuid?.() !== 0) {
-  console.error(`Missing browsers for the tests: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${command}'`);
+  console.error(`Missing for the tests: ${missing.join(', ')}. Install with:\n  sudo sh -c '${command}'`);
   process.exit(1);
 }
 console.log(`Installing ${packages.join(', ')} from Debian's packages…`);

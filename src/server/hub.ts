@@ -1,0 +1,118 @@
+// What several proxy instances must share: who owns which session and challenge, which
+// webhooks were already seen, and each player's recent events. Small interfaces, so a
+// game can put them on the engine it already runs (memory and Redis ship with playgate).
+
+/** What a player's open widgets hear about. */
+export type PlayerEvent =
+  /** A parent changed settings: read the session again. */
+  | { type: 'session-changed'; sessionId: string }
+  /** A parent revoked everything: the session is gone. */
+  | { type: 'session-deleted'; sessionId: string }
+  /** A challenge moved on; on PASS, `sessionId` is the player's (possibly new) session. */
+  | { type: 'challenge-changed'; challengeId: string; status: string; sessionId?: string };
+
+export interface StoredEvent {
+  id: string;
+  event: PlayerEvent;
+}
+
+/** Which player owns which k-ID session and challenge. */
+export interface PlayerStore {
+  sessionOf(player: string): Promise<string | undefined>;
+  /** Sets (or, with undefined, forgets) the player's current session. */
+  setSession(player: string, sessionId: string | undefined): Promise<void>;
+  playerOfSession(sessionId: string): Promise<string | undefined>;
+  addChallenge(player: string, challengeId: string): Promise<void>;
+  playerOfChallenge(challengeId: string): Promise<string | undefined>;
+}
+
+/** Remembers keys for a while: webhook replays and at-least-once duplicates. */
+export interface SeenSet {
+  /** True the first time `key` is seen within `ttlSeconds`. */
+  firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+/** Each player's recent events, fanned out to every instance. */
+export interface PlayerEvents {
+  /** Stores and fans out an event; answers its id. */
+  publish(player: string, event: PlayerEvent): Promise<string>;
+  /** Kept events after `lastId`, oldest first, for a stream that resumes. */
+  since(player: string, lastId: string): Promise<StoredEvent[]>;
+  /** Live events; resolves once listening, to a function that stops. */
+  subscribe(player: string, listener: (stored: StoredEvent) => void): Promise<() => void>;
+}
+
+export interface Hub {
+  players: PlayerStore;
+  seen: SeenSet;
+  events: PlayerEvents;
+}
+
+/** How many events per player are kept for resuming streams. */
+export const EVENTS_KEPT = 100;
+
+/** One process: everything in memory. */
+export function memoryHub(now: () => number = Date.now): Hub {
+  const sessions = new Map<string, string>();
+  const sessionOwners = new Map<string, string>();
+  const challengeOwners = new Map<string, string>();
+  const seen = new Map<string, number>();
+  const logs = new Map<string, StoredEvent[]>();
+  const listeners = new Map<string, Set<(stored: StoredEvent) => void>>();
+  let sequence = 0;
+
+  return {
+    players: {
+      sessionOf: (player) => Promise.resolve(sessions.get(player)),
+      setSession(player, sessionId) {
+        const old = sessions.get(player);
+        if (old) sessionOwners.delete(old);
+        if (sessionId) {
+          sessions.set(player, sessionId);
+          sessionOwners.set(sessionId, player);
+        } else {
+          sessions.delete(player);
+        }
+        return Promise.resolve();
+      },
+      playerOfSession: (sessionId) => Promise.resolve(sessionOwners.get(sessionId)),
+      addChallenge(player, challengeId) {
+        challengeOwners.set(challengeId, player);
+        return Promise.resolve();
+      },
+      playerOfChallenge: (challengeId) => Promise.resolve(challengeOwners.get(challengeId)),
+    },
+    seen: {
+      firstSeen(key, ttlSeconds) {
+        const until = seen.get(key);
+        if (until !== undefined && until > now()) return Promise.resolve(false);
+        seen.set(key, now() + ttlSeconds * 1000);
+        return Promise.resolve(true);
+      },
+    },
+    events: {
+      publish(player, event) {
+        sequence += 1;
+        const stored = { id: String(sequence), event };
+        const log = logs.get(player) ?? [];
+        log.push(stored);
+        if (log.length > EVENTS_KEPT) log.shift();
+        logs.set(player, log);
+        for (const listener of listeners.get(player) ?? []) listener(stored);
+        return Promise.resolve(stored.id);
+      },
+      since(player, lastId) {
+        const after = Number(lastId);
+        return Promise.resolve((logs.get(player) ?? []).filter((stored) => Number(stored.id) > after));
+      },
+      subscribe(player, listener) {
+        const set = listeners.get(player) ?? new Set();
+        set.add(listener);
+        listeners.set(player, set);
+        return Promise.resolve(() => {
+          set.delete(listener);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * What a game's backend mounts beside the widget: the k-ID proxy (the API key stays on
+ * the server), the webhook receiver, and a per-player event stream. Fetch API handlers,
+ * so they run on Node, workers and edge runtimes. See docs/server.md.
+ */
+export { createKidProxy, type KidProxy, type KidProxyOptions } from './kid-proxy.js';
+export { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhook-receiver.js';
+export { memoryHub, type Hub, type PlayerEvent, type PlayerEvents, type PlayerStore, type SeenSet, type StoredEvent } from './hub.js';
+export { redisHub, type RedisHubOptions, type RedisLike } from './redis-hub.js';
+export { RateLimiter } from './rate-limit.js';

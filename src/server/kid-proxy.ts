@@ -1,0 +1,202 @@
+import { memoryHub, type Hub } from './hub.js';
+import { RateLimiter } from './rate-limit.js';
+import { eventStream, type EventStreamOptions } from './sse.js';
+import type { WebhookReceiver } from './webhook-receiver.js';
+
+export interface KidProxyOptions {
+  /** k-ID's API key. It stays here: it is added upstream and never sent to a browser. */
+  apiKey: string;
+  /** k-ID's API root, e.g. `https://game-api.k-id.com/api/v1`, or the emulator's. */
+  baseUrl: string;
+  /**
+   * The game's own authentication: who is asking, or undefined when nobody signed in.
+   * Everything a player may touch is checked against this id.
+   */
+  resolvePlayer(request: Request): string | undefined | Promise<string | undefined>;
+  /** Where the widget reaches the proxy. Default `/api/kid`. */
+  basePath?: string;
+  /** Shared state; in memory by default, `redisHub()` for several instances. */
+  hub?: Hub;
+  /** Also answers `POST <basePath>/webhooks`. */
+  webhooks?: WebhookReceiver;
+  /** Calls per player: a burst of `capacity`, then `perSecond`. Default 60 and 2. */
+  rateLimit?: { capacity: number; perSecond: number };
+  /** Reaches k-ID; the global fetch by default. */
+  fetch?: typeof fetch;
+  events?: EventStreamOptions;
+}
+
+export interface KidProxy {
+  readonly basePath: string;
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly hub: Hub;
+}
+
+type Body = Record<string, unknown>;
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** Query parameters passed on; everything else is dropped. */
+  query?: readonly string[];
+  /** Ownership check and rewrite, before forwarding. Answers a Response to refuse. */
+  check?(ctx: CallContext): Promise<Response | undefined>;
+  /** What to remember from k-ID's answer. */
+  learn?(ctx: CallContext, answer: Body): Promise<void>;
+}
+
+interface CallContext {
+  player: string;
+  query: URLSearchParams;
+  body: Body;
+  hub: Hub;
+}
+
+/** k-ID's error shape, so the widget's adapter reads the proxy's refusals like k-ID's. */
+function kidError(status: number, error: string, errorMsg: string, headers?: Record<string, string>): Response {
+  return Response.json({ error, errorMsg }, { status, ...(headers ? { headers } : {}) });
+}
+
+const notYours = () => kidError(403, 'FORBIDDEN', 'That belongs to another player');
+
+async function ownChallenge(ctx: CallContext, challengeId: unknown): Promise<Response | undefined> {
+  if (typeof challengeId !== 'string' || challengeId === '') return kidError(400, 'INVALID_REQUEST', 'challengeId is required');
+  return (await ctx.hub.players.playerOfChallenge(challengeId)) === ctx.player ? undefined : notYours();
+}
+
+/** The session a call names must be the player's; a call that names none gets theirs. */
+async function ownSession(ctx: CallContext, named: unknown, set: (id: string) => void): Promise<Response | undefined> {
+  const mine = await ctx.hub.players.sessionOf(ctx.player);
+  if (named === undefined || named === '') {
+    if (!mine) return kidError(400, 'NOT_FOUND', 'This player has no session yet');
+    set(mine);
+    return undefined;
+  }
+  return named === mine ? undefined : notYours();
+}
+
+async function learnChallenge(ctx: CallContext, answer: Body): Promise<void> {
+  const challenge = answer.challenge as { challengeId?: unknown } | undefined;
+  if (typeof challenge?.challengeId === 'string') await ctx.hub.players.addChallenge(ctx.player, challenge.challengeId);
+}
+
+async function learnSession(ctx: CallContext, answer: Body): Promise<void> {
+  const session = (answer.session ?? answer) as { sessionId?: unknown };
+  if (typeof session.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, session.sessionId);
+}
+
+/** Only what the widget needs. Anything else is 404. */
+const ROUTES: Record<string, Route> = {
+  'age-gate/get-requirements': { method: 'GET', query: ['jurisdiction'] },
+  'age-gate/check': {
+    method: 'POST',
+    async learn(ctx, answer) {
+      await learnChallenge(ctx, answer);
+      if (answer.status === 'PASS') await learnSession(ctx, answer);
+    },
+  },
+  'session/get': {
+    method: 'GET',
+    query: ['sessionId', 'etag'],
+    check: (ctx) => ownSession(ctx, ctx.query.get('sessionId') ?? undefined, (id) => {
+      ctx.query.set('sessionId', id);
+    }),
+  },
+  'session/upgrade': {
+    method: 'POST',
+    check: (ctx) => ownSession(ctx, ctx.body.sessionId, (id) => {
+      ctx.body.sessionId = id;
+    }),
+    learn: learnChallenge,
+  },
+  'challenge/get': { method: 'GET', query: ['challengeId'], check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')) },
+  'challenge/get-status': {
+    method: 'GET',
+    query: ['challengeId', 'timeout'],
+    check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')),
+    async learn(ctx, answer) {
+      // A PASS may carry a new session (first consent, or consent again after a revoke).
+      if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
+    },
+  },
+  'challenge/send-email': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
+  'challenge/generate-otp': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
+};
+
+/** Response headers worth passing on; never upstream cookies or auth. */
+const PASSED_HEADERS = ['content-type', 'retry-after', 'etag'];
+
+/**
+ * The game-side k-ID proxy: the widget calls it with the game's own sign-in (cookies or a
+ * bearer), and it calls k-ID with the API key, for that player's session and challenges only.
+ */
+export function createKidProxy(options: KidProxyOptions): KidProxy {
+  const basePath = (options.basePath ?? '/api/kid').replace(/\/+$/, '');
+  const hub = options.hub ?? memoryHub();
+  const limiter = new RateLimiter(options.rateLimit?.capacity, options.rateLimit?.perSecond);
+  const upstreamBase = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const upstream = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function forward(path: string, route: Route, ctx: CallContext): Promise<Response> {
+    const url = new URL(path, upstreamBase);
+    for (const name of route.query ?? []) {
+      const value = ctx.query.get(name);
+      if (value !== null) url.searchParams.set(name, value);
+    }
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${options.apiKey}` };
+    if (route.method === 'POST') headers['Content-Type'] = 'application/json';
+    let reply: Response;
+    try {
+      reply = await upstream(url, { method: route.method, headers, ...(route.method === 'POST' ? { body: JSON.stringify(ctx.body) } : {}) });
+    } catch {
+      return kidError(502, 'UPSTREAM_UNREACHABLE', 'k-ID could not be reached');
+    }
+    const text = await reply.text();
+    if (reply.ok && route.learn && text) {
+      try {
+        await route.learn(ctx, JSON.parse(text) as Body);
+      } catch {
+        // Not JSON: the widget's own schema check reports it.
+      }
+    }
+    if (reply.status === 400 && path === 'session/get' && text.includes('"NOT_FOUND"')) await hub.players.setSession(ctx.player, undefined);
+    const passed = new Headers();
+    for (const name of PASSED_HEADERS) {
+      const value = reply.headers.get(name);
+      if (value !== null) passed.set(name, value);
+    }
+    // Upstream errors keep their status and k-ID body.
+    return new Response(reply.status === 304 || text === '' ? null : text, { status: reply.status, headers: passed });
+  }
+
+  return {
+    basePath,
+    hub,
+    async fetch(request) {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith(`${basePath}/`)) return kidError(404, 'NOT_ALLOWED', 'Not served here');
+      const path = url.pathname.slice(basePath.length + 1);
+      if (path === 'webhooks' && options.webhooks) return options.webhooks.fetch(request);
+      const player = await options.resolvePlayer(request);
+      if (!player) return kidError(401, 'UNAUTHORIZED', 'Sign in to the game first');
+      const wait = limiter.take(player);
+      if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
+      if (path === 'events' && request.method === 'GET') return eventStream(hub.events, player, request, options.events);
+      const route = ROUTES[path];
+      if (!route) return kidError(404, 'NOT_ALLOWED', 'That k-ID endpoint is not available through this proxy');
+      if (request.method !== route.method) return kidError(405, 'METHOD_NOT_ALLOWED', `Use ${route.method}`);
+      let body: Body = {};
+      if (route.method === 'POST') {
+        try {
+          const parsed: unknown = await request.json();
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+          body = parsed as Body;
+        } catch {
+          return kidError(400, 'INVALID_REQUEST', 'The body must be a JSON object');
+        }
+      }
+      const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub };
+      const refused = await route.check?.(ctx);
+      return refused ?? forward(path, route, ctx);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/// <reference types="node" />
+// Node's http (and Express-style middleware) in front of Fetch API handlers. Responses
+// stream, so Server-Sent Events work; `Response.error()` drops the connection.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** A Fetch API Request from a Node request. Its signal aborts when the client goes away. */
+export async function toRequest(req: IncomingMessage, res: ServerResponse, origin: string, parsedBody?: unknown): Promise<Request> {
+  const method = req.method ?? 'GET';
+  let body: Buffer | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (req.readableEnded && parsedBody !== undefined) {
+      // A body parser got there first; its raw bytes are gone (see docs/server.md).
+      body = Buffer.from(typeof parsedBody === 'string' ? parsedBody : JSON.stringify(parsedBody));
+    } else {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      body = Buffer.concat(chunks);
+    }
+  }
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    signal: controller.signal,
+    ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
+  });
+}
+
+/** Writes a Fetch API Response, streaming its body. */
+export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  if (response.type === 'error') {
+    res.socket?.destroy();
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  res.on('close', () => {
+    void reader.cancel().catch(() => undefined);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+  } catch {
+    // The client went away mid-stream; nothing left to tell it.
+  }
+  res.end();
+}
+
+function originOf(req: IncomingMessage): string {
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  return `${secure ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
+}
+
+/** A Node `http.createServer` listener over a Fetch API handler. */
+export function nodeListener(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    toRequest(req, res, originOf(req))
+      .then(handler)
+      .then((response) => sendResponse(res, response))
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(error instanceof Error ? error.message : 'internal error');
+      });
+  };
+}
+
+/**
+ * Express-style middleware: requests under `basePath` go to the handler, the rest to
+ * `next()`. Mount it before body parsers, so webhook signatures see the raw body.
+ */
+export function expressMiddleware(handler: FetchHandler, basePath: string) {
+  return (req: IncomingMessage & { originalUrl?: string; body?: unknown }, res: ServerResponse, next: (error?: unknown) => void): void => {
+    const path = (req.originalUrl ?? req.url ?? '/').split('?')[0] ?? '/';
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) {
+      next();
+      return;
+    }
+    if (req.originalUrl) req.url = req.originalUrl;
+    toRequest(req, res, originOf(req), req.body)
+      .then(handler)
+      .then((response) => sendResponse(res, response))
+      .catch(next);
+  };
+}

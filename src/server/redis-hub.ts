@@ -1,0 +1,124 @@
+import { EVENTS_KEPT, type Hub, type StoredEvent } from './hub.js';
+
+/**
+ * The parts of a node-redis (`@redis/client` / `redis`) client the hub uses. Pass your own
+ * connected client; playgate does not import Redis itself, so edge builds stay light.
+ */
+export interface RedisLike {
+  get(key: string): Promise<string | null | object>;
+  set(key: string, value: string, options?: { NX?: boolean; EX?: number }): Promise<string | null | object>;
+  del(key: string): Promise<unknown>;
+  publish(channel: string, message: string): Promise<unknown>;
+  xAdd(key: string, id: string, message: Record<string, string>, options?: unknown): Promise<string>;
+  xRange(key: string, start: string, end: string): Promise<Array<{ id: string; message: Record<string, string> }> | null>;
+  duplicate(): RedisSubscriber;
+}
+
+export interface RedisSubscriber {
+  connect(): Promise<unknown>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
+  unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
+  close?(): Promise<unknown>;
+  quit?(): Promise<unknown>;
+}
+
+export interface RedisHubOptions {
+  /** Prefixes every key and channel, so several games can share one Redis. */
+  prefix?: string;
+  /** How long challenge ownership is kept. A parental-consent challenge never expires at k-ID. */
+  challengeTtlSeconds?: number;
+}
+
+/**
+ * Several instances behind a load balancer: ownership and dedupe are keys (with TTLs),
+ * events are a capped stream per player plus pub/sub for the live fan-out.
+ */
+export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub & { close(): Promise<void> } {
+  const prefix = options.prefix ?? 'playgate';
+  const challengeTtl = options.challengeTtlSeconds ?? 90 * 24 * 3600;
+  const key = (...parts: string[]) => [prefix, ...parts].join(':');
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  let subscriber: Promise<RedisSubscriber> | undefined;
+  const connectedSubscriber = () => {
+    subscriber ??= (async () => {
+      const sub = client.duplicate();
+      await sub.connect();
+      return sub;
+    })();
+    return subscriber;
+  };
+
+  return {
+    players: {
+      async sessionOf(player) {
+        return text(await client.get(key('player', player, 'session')));
+      },
+      async setSession(player, sessionId) {
+        const old = text(await client.get(key('player', player, 'session')));
+        if (old) await client.del(key('session', old, 'player'));
+        if (sessionId) {
+          await client.set(key('player', player, 'session'), sessionId);
+          await client.set(key('session', sessionId, 'player'), player);
+        } else {
+          await client.del(key('player', player, 'session'));
+        }
+      },
+      async playerOfSession(sessionId) {
+        return text(await client.get(key('session', sessionId, 'player')));
+      },
+      async addChallenge(player, challengeId) {
+        await client.set(key('challenge', challengeId, 'player'), player, { EX: challengeTtl });
+      },
+      async playerOfChallenge(challengeId) {
+        return text(await client.get(key('challenge', challengeId, 'player')));
+      },
+    },
+    seen: {
+      async firstSeen(name, ttlSeconds) {
+        // SET NX answers OK only for the first writer, on whichever instance that is.
+        return (await client.set(key('seen', name), '1', { NX: true, EX: Math.max(1, Math.ceil(ttlSeconds)) })) === 'OK';
+      },
+    },
+    events: {
+      async publish(player, event) {
+        const payload = JSON.stringify(event);
+        const id = await client.xAdd(key('events', player), '*', { event: payload }, {
+          TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: EVENTS_KEPT },
+        });
+        const stored: StoredEvent = { id, event };
+        await client.publish(key('events', player), JSON.stringify(stored));
+        return stored.id;
+      },
+      async since(player, lastId) {
+        // An id from another store (or garbage) reads as "nothing kept since".
+        const entries = await client.xRange(key('events', player), `(${lastId}`, '+').catch(() => []);
+        return (entries ?? []).flatMap((entry) => {
+          try {
+            return [{ id: entry.id, event: JSON.parse(entry.message.event ?? '') as StoredEvent['event'] }];
+          } catch {
+            return [];
+          }
+        });
+      },
+      async subscribe(player, listener) {
+        const sub = await connectedSubscriber();
+        const onMessage = (message: string) => {
+          try {
+            listener(JSON.parse(message) as StoredEvent);
+          } catch {
+            // Not ours; ignore.
+          }
+        };
+        await sub.subscribe(key('events', player), onMessage);
+        return () => {
+          void sub.unsubscribe(key('events', player), onMessage);
+        };
+      },
+    },
+    async close() {
+      if (!subscriber) return;
+      const sub = await subscriber;
+      await (sub.close ?? sub.quit)?.call(sub);
+    },
+  };
+}

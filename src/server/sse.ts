@@ -1,0 +1,76 @@
+import type { PlayerEvents, StoredEvent } from './hub.js';
+
+export interface EventStreamOptions {
+  /** A comment line this often keeps proxies from closing an idle stream. */
+  heartbeatMs?: number;
+  /** What the browser waits before reconnecting. */
+  retryMs?: number;
+}
+
+const encoder = new TextEncoder();
+
+function frame(stored: StoredEvent): Uint8Array {
+  return encoder.encode(`id: ${stored.id}\nevent: ${stored.event.type}\ndata: ${JSON.stringify(stored.event)}\n\n`);
+}
+
+/**
+ * A player's Server-Sent Events stream. With `Last-Event-ID`, the events kept since then
+ * come first, then live ones, each exactly once.
+ */
+export async function eventStream(events: PlayerEvents, player: string, request: Request, options: EventStreamOptions = {}): Promise<Response> {
+  const lastId = request.headers.get('Last-Event-ID') ?? new URL(request.url).searchParams.get('lastEventId');
+  const delivered = new Set<string>();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let backlogSent = false;
+  const queued: StoredEvent[] = [];
+  const send = (stored: StoredEvent) => {
+    if (delivered.has(stored.id)) return;
+    delivered.add(stored.id);
+    try {
+      controller.enqueue(frame(stored));
+    } catch {
+      // Closed under us; the abort handler cleans up.
+    }
+  };
+  // Subscribe before reading the backlog, so nothing falls between the two.
+  const unsubscribe = await events.subscribe(player, (stored) => {
+    if (backlogSent) send(stored);
+    else queued.push(stored);
+  });
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    try {
+      controller.close();
+    } catch {
+      // Already closed.
+    }
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async start(c) {
+      controller = c;
+      c.enqueue(encoder.encode(`retry: ${String(options.retryMs ?? 2000)}\n: connected\n\n`));
+      if (lastId) for (const stored of await events.since(player, lastId)) send(stored);
+      backlogSent = true;
+      for (const stored of queued.splice(0)) send(stored);
+      heartbeat = setInterval(() => {
+        try {
+          c.enqueue(encoder.encode(': heartbeat\n\n'));
+        } catch {
+          stop();
+        }
+      }, options.heartbeatMs ?? 15_000);
+    },
+    cancel: stop,
+  });
+  request.signal.addEventListener('abort', stop, { once: true });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

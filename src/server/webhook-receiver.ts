@@ -1,0 +1,95 @@
+import type { Hub, PlayerEvent } from './hub.js';
+
+export interface WebhookReceiverOptions {
+  /** k-ID's webhook secret. */
+  secret: string;
+  hub: Hub;
+  /** Oldest (and furthest ahead) a signature timestamp may be. k-ID's docs: 5 minutes. */
+  toleranceSeconds?: number;
+  now?: () => number;
+  /** Called after a webhook was verified and relayed; for logs and metrics. No secrets in it. */
+  onEvent?: (eventType: string, data: Record<string, unknown>) => void;
+}
+
+export interface WebhookReceiver {
+  readonly fetch: (request: Request) => Promise<Response>;
+}
+
+const encoder = new TextEncoder();
+
+function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) return undefined;
+  const bytes = new Uint8Array(new ArrayBuffer(32));
+  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+function answer(status: 200 | 400 | 401 | 405, result: string): Response {
+  return Response.json({ result }, { status });
+}
+
+/**
+ * k-ID's webhooks, checked and relayed: HMAC-SHA256 of timestamp + raw body (compared in
+ * constant time by WebCrypto), a 5-minute window, replays refused, at-least-once
+ * duplicates acknowledged once, and each event passed to its player's open widgets.
+ */
+export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
+  const tolerance = options.toleranceSeconds ?? 300;
+  const now = options.now ?? Date.now;
+  const key = crypto.subtle.importKey('raw', encoder.encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const { hub } = options;
+
+  async function relay(eventType: string, data: Record<string, unknown>): Promise<void> {
+    const id = typeof data.id === 'string' ? data.id : '';
+    if (eventType === 'Session.ChangePermissions' || eventType === 'Session.Delete') {
+      const player = await hub.players.playerOfSession(id);
+      if (!player) return;
+      const deleted = eventType === 'Session.Delete';
+      if (deleted) await hub.players.setSession(player, undefined);
+      const event: PlayerEvent = { type: deleted ? 'session-deleted' : 'session-changed', sessionId: id };
+      await hub.events.publish(player, event);
+    } else if (eventType === 'Challenge.StateChange') {
+      const player = await hub.players.playerOfChallenge(id);
+      if (!player) return;
+      const status = typeof data.status === 'string' ? data.status : 'UNKNOWN';
+      const sessionId = typeof data.sessionId === 'string' ? data.sessionId : undefined;
+      // A PASS after re-consent carries the player's new session.
+      if (status === 'PASS' && sessionId) await hub.players.setSession(player, sessionId);
+      await hub.events.publish(player, { type: 'challenge-changed', challengeId: id, status, ...(sessionId ? { sessionId } : {}) });
+    }
+  }
+
+  return {
+    async fetch(request) {
+      if (request.method !== 'POST') return answer(405, 'method not allowed');
+      const body = await request.text();
+      const timestamp = request.headers.get('X-Signature-Timestamp') ?? '';
+      const signature = hexToBytes(request.headers.get('X-Signature-Hmac-Sha256') ?? '');
+      if (!/^\d+$/.test(timestamp) || !signature) return answer(401, 'unsigned');
+      if (Math.abs(now() / 1000 - Number(timestamp)) > tolerance) return answer(401, 'stale');
+      if (!(await crypto.subtle.verify('HMAC', await key, signature, encoder.encode(timestamp + body)))) {
+        return answer(401, 'bad signature');
+      }
+      // The same signed request twice is a replay, whoever sends it.
+      const signatureHex = (request.headers.get('X-Signature-Hmac-Sha256') ?? '').toLowerCase();
+      if (!(await hub.seen.firstSeen(`webhook-signature:${signatureHex}`, tolerance * 2))) return answer(401, 'replayed');
+      let parsed: { eventType?: unknown; data?: unknown };
+      try {
+        parsed = JSON.parse(body) as typeof parsed;
+      } catch {
+        return answer(400, 'not JSON');
+      }
+      const eventType = typeof parsed.eventType === 'string' ? parsed.eventType : '';
+      const data = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
+      // Delivery is at-least-once: a retry of the same event (re-signed) is acknowledged, not relayed.
+      // A parent may change permissions twice in a row, so that dedupe window is short.
+      const field = (name: string) => (typeof data[name] === 'string' ? data[name] : '');
+      const dedupeKey = `webhook-event:${eventType}:${field('id')}:${field('status')}`;
+      const window = eventType === 'Session.ChangePermissions' ? 30 : 24 * 3600;
+      if (!(await hub.seen.firstSeen(dedupeKey, window))) return answer(200, 'duplicate');
+      await relay(eventType, data);
+      options.onEvent?.(eventType, data);
+      return answer(200, 'accepted');
+    },
+  };
+}
