@@ -1,8 +1,57 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import type { Emulator } from '../src/emulator/index.js';
 import { playgateEmulator } from '../src/emulator/vite.js';
+import { createKidProxy, createWebhookReceiver, memoryHub } from '../src/server/index.js';
+import { expressMiddleware } from '../src/server/node.js';
 
-// The dev server of `npm start`: the demo pages plus the emulator at /emulator.
+// The dev server of `npm start`: the demo pages, the emulator at /emulator, and the
+// game's own server piece at /api/kid, wired as a game would: widget → proxy → k-ID (the
+// emulator's), and k-ID's webhooks → the proxy's receiver. Both hops are in-process.
+
+const WEBHOOK_SECRET = 'demo-webhook-secret';
+const KID_API_KEY = 'demo-kid-key';
+const hub = memoryHub();
+const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
+let emulator: Emulator | undefined;
+
+/** The demo's stand-in for a game's sign-in: a cookie naming the player. */
+function demoPlayer(request: Request): string | undefined {
+  return /(?:^|;\s*)playgate_demo_player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+}
+
+function gameServer(): Plugin {
+  return {
+    name: 'playgate-demo-game-server',
+    configureServer(server) {
+      const proxy = createKidProxy({
+        apiKey: KID_API_KEY,
+        baseUrl: 'http://emulator.internal/emulator/kid/api/v1/',
+        fetch: (input, init) => {
+          if (!emulator) return Promise.reject(new Error('the emulator is not ready'));
+          return emulator.asFetch()(input, init);
+        },
+        resolvePlayer: demoPlayer,
+        hub,
+        webhooks: receiver,
+      });
+      server.middlewares.use(expressMiddleware(proxy.fetch, proxy.basePath));
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [playgateEmulator()],
+  plugins: [
+    playgateEmulator({
+      config: { kidApiKey: KID_API_KEY, webhookSecret: WEBHOOK_SECRET, webhookUrl: 'http://game.internal/api/kid/webhooks' },
+      webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),
+      onReady(ready) {
+        emulator = ready;
+        // The scenario's player already has a k-ID session: link it as the game would.
+        const { scenario } = ready;
+        if (scenario.kid.sessionId) void hub.players.setSession(scenario.elements.userId, scenario.kid.sessionId);
+      },
+    }),
+    gameServer(),
+  ],
 });

@@ -1,29 +1,64 @@
 // Mounts playgate emulators into web-test-runner's dev server. Each test file makes its
 // own (POST /__emu/new), so Chromium and Firefox never share state; requests under
-// /__emu/<id>/ reach that emulator over real HTTP.
+// /__emu/<id>/ reach that emulator over real HTTP. Each also gets the game's server
+// piece at /__emu/<id>/api/kid (the k-ID proxy, whose player is the `player` cookie),
+// receiving that emulator's webhooks.
 import { register } from 'tsx/esm/api';
 
 register();
 const { createEmulator } = await import('../../src/emulator/emulator.ts');
-const { toRequest, sendResponse } = await import('../../src/emulator/node.ts');
+const { createKidProxy, createWebhookReceiver, memoryHub } = await import('../../src/server/index.ts');
+const { toRequest, sendResponse } = await import('../../src/server/node.ts');
 
-const emulators = new Map();
+const instances = new Map();
 let nextId = 1;
+
+function create(scenario) {
+  const id = String(nextId++);
+  const basePath = `/__emu/${id}`;
+  const hub = memoryHub();
+  const secret = 'wtr-webhook-secret';
+  const receiver = createWebhookReceiver({ secret, hub });
+  const emulator = createEmulator({
+    basePath,
+    scenario,
+    config: { webhookSecret: secret, webhookUrl: 'http://game.internal/webhooks' },
+    webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),
+  });
+  const proxy = createKidProxy({
+    apiKey: emulator.config.kidApiKey,
+    baseUrl: `http://emulator.internal${basePath}/kid/api/v1/`,
+    fetch: emulator.asFetch(),
+    basePath: `${basePath}/api/kid`,
+    hub,
+    webhooks: receiver,
+    events: { heartbeatMs: 1000 },
+    resolvePlayer: (request) => /(?:^|;\s*)player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1],
+  });
+  instances.set(id, { emulator, proxy, hub });
+  return { id, base: basePath };
+}
 
 export function emulatorServer() {
   return async function emulator(ctx, next) {
     if (ctx.path === '/__emu/new' && ctx.method === 'POST') {
-      const id = String(nextId++);
-      const scenario = ctx.query.scenario || undefined;
-      emulators.set(id, createEmulator({ basePath: `/__emu/${id}`, scenario }));
-      ctx.body = { id, base: `/__emu/${id}` };
+      ctx.body = create(ctx.query.scenario || undefined);
       return;
     }
     const match = ctx.path.match(/^\/__emu\/(\d+)(\/.*)?$/);
-    const instance = match && emulators.get(match[1]);
+    const instance = match && instances.get(match[1]);
     if (!instance) return next();
+    const rest = match[2] ?? '/';
     ctx.respond = false;
     const request = await toRequest(ctx.req, ctx.res, ctx.origin);
-    await sendResponse(ctx.res, await instance.fetch(request));
+    if (rest === '/__link' && ctx.method === 'POST') {
+      // Test set-up only: link a player to a session, as a game's sign-up would.
+      const { player, sessionId } = await request.json();
+      await instance.hub.players.setSession(player, sessionId);
+      await sendResponse(ctx.res, new Response(null, { status: 204 }));
+      return;
+    }
+    const handler = rest.startsWith('/api/kid/') ? instance.proxy.fetch : instance.emulator.fetch;
+    await sendResponse(ctx.res, await handler(request));
   };
 }

@@ -12,6 +12,10 @@ export interface TestEmulator {
   control<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** A raw vendor call, for what the adapters deliberately never send. */
   raw(path: string, init?: RequestInit): Promise<Response>;
+  /** The k-ID adapter as the widget uses it: through the game's proxy, with cookies. */
+  kidThroughProxy(): KidBackend;
+  /** Links a player to a session in the proxy, as a game's sign-up would. */
+  link(player: string, sessionId: string): Promise<void>;
 }
 
 const RETRY = { baseDelayMs: 5 };
@@ -39,6 +43,10 @@ export async function startEmulator(scenario = 'child', config: Record<string, u
     elements: (options = {}) => new ElementsBackend({ baseUrl: `${base}/elements/api/rest/`, retry: RETRY, ...options }),
     control,
     raw: (path, init) => fetch(`${base}${path}`, init),
+    kidThroughProxy: () => new KidBackend({ baseUrl: `${base}/api/kid/`, retry: RETRY }),
+    async link(player, sessionId) {
+      await fetch(`${base}/__link`, { method: 'POST', body: JSON.stringify({ player, sessionId }) });
+    },
   };
 }
 
