@@ -16,6 +16,8 @@ export default defineConfig({
         'emulator/node': 'src/emulator/node.ts',
         'emulator/vite': 'src/emulator/vite.ts',
         'emulator/cli': 'src/emulator/cli.ts',
+        'server/index': 'src/server/index.ts',
+        'server/node': 'src/server/node.ts',
       },
       formats: ['es'],
     },

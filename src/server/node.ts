@@ -11,8 +11,9 @@ export async function toRequest(req: IncomingMessage, res: ServerResponse, origi
   let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.readableEnded && parsedBody !== undefined) {
-      // A body parser got there first; its raw bytes are gone (see docs/server.md).
-      body = Buffer.from(typeof parsedBody === 'string' ? parsedBody : JSON.stringify(parsedBody));
+      // A body parser got there first: its `rawBody`, if it kept one, else a re-encoding
+      // (which webhook signatures will not match; see docs/server.md).
+      body = Buffer.isBuffer(parsedBody) ? parsedBody : Buffer.from(typeof parsedBody === 'string' ? parsedBody : JSON.stringify(parsedBody));
     } else {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -92,14 +93,14 @@ export function nodeListener(handler: FetchHandler): (req: IncomingMessage, res:
  * `next()`. Mount it before body parsers, so webhook signatures see the raw body.
  */
 export function expressMiddleware(handler: FetchHandler, basePath: string) {
-  return (req: IncomingMessage & { originalUrl?: string; body?: unknown }, res: ServerResponse, next: (error?: unknown) => void): void => {
+  return (req: IncomingMessage & { originalUrl?: string; body?: unknown; rawBody?: unknown }, res: ServerResponse, next: (error?: unknown) => void): void => {
     const path = (req.originalUrl ?? req.url ?? '/').split('?')[0] ?? '/';
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
       next();
       return;
     }
     if (req.originalUrl) req.url = req.originalUrl;
-    toRequest(req, res, originOf(req), req.body)
+    toRequest(req, res, originOf(req), req.rawBody ?? req.body)
       .then(handler)
       .then((response) => sendResponse(res, response))
       .catch(next);
