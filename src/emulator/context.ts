@@ -18,6 +18,8 @@ export interface EmulatorContext {
   readonly nodecraft: NodecraftState;
   readonly elements: ElementsState;
   scenario: ScenarioInfo;
+  /** Every vendor call since the scenario loaded, for request budgets in tests. */
+  readonly requests: Array<{ vendor: string; method: string; path: string; at: number }>;
   /** Where this emulator is reachable from the caller, e.g. `http://127.0.0.1:8787`. */
   publicBase(c: Context): string;
   /** Loads a scenario into fresh state; undefined when there is no such scenario. */

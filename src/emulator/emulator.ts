@@ -63,6 +63,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       nodecraft: new NodecraftState(clock),
       elements: new ElementsState(clock, () => config.elementsSessionTimeoutMs),
       scenario: undefined as unknown as ScenarioInfo,
+      requests: [],
       publicBase: (c) => `${new URL(c.req.url).origin}${basePath}`,
       reset: (name) => reset(name),
     };
@@ -111,6 +112,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       ...(hasBody ? { body: await request.arrayBuffer() } : {}),
     });
     const vendor = (Object.keys(VENDOR_ROOTS) as Vendor[]).find((v) => path.startsWith(`${VENDOR_ROOTS[v]}/`));
+    if (vendor && request.method !== 'OPTIONS') ctx.requests.push({ vendor, method: request.method, path: path.slice(VENDOR_ROOTS[vendor].length), at: Date.now() });
     const fault = vendor && request.method !== 'OPTIONS' ? ctx.faults.take(vendor, request.method, path.slice(VENDOR_ROOTS[vendor].length)) : undefined;
     if (!vendor || !fault) return app.fetch(inner);
     switch (fault.kind) {

@@ -73,6 +73,8 @@ export interface IdentityPort {
   /** The current profile; rejects `session_expired` when the sign-in is gone. */
   currentProfile(options?: CallOptions): Promise<Profile>;
   signOut(options?: CallOptions): Promise<void>;
-  /** The identity from the last sign-in, or undefined when signed out. */
+  /** The identity from the last sign-in, or undefined when signed out (or not known). */
   readonly identity: Identity | undefined;
+  /** Whether a sign-in is held, even one whose identity is not known (an adopted secret). */
+  readonly signedIn: boolean;
 }

@@ -63,11 +63,15 @@ async function ownChallenge(ctx: CallContext, challengeId: unknown): Promise<Res
   return (await ctx.hub.players.playerOfChallenge(challengeId)) === ctx.player ? undefined : notYours();
 }
 
-/** The session a call names must be the player's; a call that names none gets theirs. */
+/**
+ * The session a call names must be the player's; a call that names none gets theirs. A
+ * player with no session (none yet, or revoked) hears k-ID's own NOT_FOUND, whatever id
+ * the browser remembered: that tells nothing about anyone else's session.
+ */
 async function ownSession(ctx: CallContext, named: unknown, set: (id: string) => void): Promise<Response | undefined> {
   const mine = await ctx.hub.players.sessionOf(ctx.player);
+  if (!mine) return kidError(400, 'NOT_FOUND', 'This player has no session');
   if (named === undefined || named === '') {
-    if (!mine) return kidError(400, 'NOT_FOUND', 'This player has no session yet');
     set(mine);
     return undefined;
   }

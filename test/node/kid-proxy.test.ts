@@ -169,3 +169,19 @@ describe('k-ID proxy', () => {
     });
   });
 });
+
+describe('k-ID proxy after a revoke', () => {
+  it("answers NOT_FOUND for the player's old session id, as k-ID would, so the widget shows it revoked", async () => {
+    const stack = await startStack('child');
+    try {
+      await stack.proxy.hub.players.setSession('pip', 'session-pip');
+      await stack.control('/events/revoke', {});
+      await fetch(`${stack.emulator.url}/_emulator/webhooks`);
+      const old = await stack.call('session/get?sessionId=session-pip', { player: 'pip' });
+      assert.equal(old.status, 400);
+      assert.deepEqual(await old.json(), { error: 'NOT_FOUND', errorMsg: 'This player has no session' });
+    } finally {
+      await stack.close();
+    }
+  });
+});

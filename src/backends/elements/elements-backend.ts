@@ -33,6 +33,8 @@ export class ElementsBackend implements IdentityPort {
   private readonly http: HttpClient;
   private secret: string | undefined;
   private current: Identity | undefined;
+  /** Elements slides the expiry on every authenticated call by the session timeout. */
+  private slideMs: number | undefined;
 
   constructor(private readonly options: ElementsBackendOptions) {
     this.http = new HttpClient({ ...options, name: 'Elements', auth: this.sessionAuth(), decodeError: decodeAuthenticatedError });
@@ -40,6 +42,10 @@ export class ElementsBackend implements IdentityPort {
 
   get identity(): Identity | undefined {
     return this.current;
+  }
+
+  get signedIn(): boolean {
+    return this.secret !== undefined;
   }
 
   /** Username (or email, or id) and password. */
@@ -67,6 +73,7 @@ export class ElementsBackend implements IdentityPort {
     this.secret = sessionSecret;
     const parsed = ElementsSession.safeParse(session);
     this.current = parsed.success ? toIdentity(parsed.data) : undefined;
+    this.slideMs = undefined;
     return this.current;
   }
 
@@ -99,21 +106,34 @@ export class ElementsBackend implements IdentityPort {
     });
     this.secret = created.sessionSecret;
     this.current = toIdentity(created.session);
+    this.slideMs = created.session.expiry - Date.now();
     return this.current;
   }
 
   private async authenticated<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await call();
+      const result = await call();
+      this.slide();
+      return result;
     } catch (error) {
-      if ((error as { kind?: string }).kind === 'session_expired') this.forget();
+      const kind = (error as { kind?: string }).kind;
+      if (kind === 'session_expired') this.forget();
+      // A 404 still passed authentication, so it slid the expiry too.
+      if (kind === 'not_found') this.slide();
       throw error;
+    }
+  }
+
+  private slide(): void {
+    if (this.current && this.slideMs !== undefined && this.slideMs > 0) {
+      this.current = { ...this.current, expiresAt: Date.now() + this.slideMs };
     }
   }
 
   private forget(): void {
     this.secret = undefined;
     this.current = undefined;
+    this.slideMs = undefined;
   }
 
   private sessionAuth(): AuthStrategy {

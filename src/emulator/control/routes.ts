@@ -92,6 +92,8 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
 
   app.get('/outbox', (c) => c.json(getCtx().kid.outbox));
 
+  app.get('/requests', (c) => c.json(getCtx().requests));
+
   app.get('/webhooks', async (c) => {
     const ctx = getCtx();
     await ctx.webhooks.settled();

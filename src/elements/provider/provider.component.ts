@@ -1,0 +1,262 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ElementsBackend } from '../../backends/elements/elements-backend.js';
+import { KidBackend } from '../../backends/kid/kid-backend.js';
+import { NodecraftBackend } from '../../backends/nodecraft/nodecraft-backend.js';
+import { SessionStore, type StoreEvent } from '../../flows/session-store.js';
+import { SessionWatch } from '../../flows/session-watch.js';
+import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
+import { realTimers, type Timers } from '../../flows/timers.js';
+import { en } from '../../i18n/en.js';
+import { featureLabel } from '../../i18n/format.js';
+import type { Identity, PasswordCredentials } from '../../model/identity.js';
+import type { Session } from '../../model/permissions.js';
+import { darkTheme } from '../../styles/tokens.js';
+import { clientContext, type PlaygateClient } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { PushChannel } from './push-channel.js';
+
+const CHANNEL = 'playgate';
+
+/**
+ * Shares one client and one session store with every playgate element inside it, and
+ * keeps the session fresh: at start, on focus, every 30 s while visible, on a push from
+ * the game's server, and never while the page is hidden. Secrets are JS properties only.
+ *
+ * @summary The root of playgate: configuration, one shared session, change detection.
+ *
+ * @slot - The game's UI, with playgate elements anywhere inside.
+ *
+ * @event playgate-ready - The first read finished (or failed); hide your own loader. Detail: `{ kid, identity }` states.
+ * @event playgate-session-changed - The session differs from the last read: a typed diff with its likely cause (`age-up`, `parent`, `approval`, `new-session`).
+ * @event playgate-session-revoked - A parent revoked the session: it no longer exists. Detail: `{ sessionId }`. Start the first-consent flow again.
+ * @event playgate-session-expired - The Elements sign-in ended (401/403, or its expiry passed). Sign the player in again.
+ *
+ * @cssproperty --playgate-color-surface - Background of playgate surfaces.
+ * @cssproperty --playgate-color-text - Main text colour.
+ * @cssproperty --playgate-color-muted - Secondary text colour.
+ * @cssproperty --playgate-color-accent - Buttons and highlights.
+ * @cssproperty --playgate-color-border - Outlines and dividers.
+ * @cssproperty --playgate-radius - Corner radius.
+ * @cssproperty --playgate-font - Font stack.
+ */
+export class PlaygateProvider extends LitElement {
+  static override styles = [
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+    darkTheme,
+  ];
+
+  /** Base URL of the game's k-ID proxy (never k-ID itself: its API key is server-only). */
+  @property({ attribute: 'kid-url' }) kidUrl = '';
+
+  /** Base URL of Nodecraft's API (or the emulator's). */
+  @property({ attribute: 'nodecraft-url' }) nodecraftUrl = '';
+
+  /** Base URL of the Namazu Elements REST API (or the emulator's). */
+  @property({ attribute: 'elements-url' }) elementsUrl = '';
+
+  /** The k-ID session id, when the page knows it (it is kept across reloads after that). Not a secret. */
+  @property({ attribute: 'kid-session-id' }) kidSessionId = '';
+
+  /** BCP 47 locale for every element inside. */
+  @property({ reflect: true }) locale = 'en';
+
+  /** `light` (default) or `dark`; games can also set the `--playgate-*` properties. */
+  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+
+  /** Bearer token for the game's k-ID proxy, if it uses one besides cookies. Secret: property only. */
+  @property({ attribute: false }) kidToken: string | undefined;
+
+  /** Nodecraft game access token. Secret: property only. */
+  @property({ attribute: false }) nodecraftGameToken: string | undefined;
+
+  /** An Elements session secret the game already holds. Secret: property only, kept in memory. */
+  @property({ attribute: false }) elementsSessionSecret: string | undefined;
+
+  /** The Elements `session` object that came with that secret, for who and until when. */
+  @property({ attribute: false }) elementsSession: unknown;
+
+  /** The game's own names for features, e.g. `{ 'voice-chat': 'Voice chat' }`. */
+  @property({ attribute: false }) permissionLabels: Record<string, string> = {};
+
+  /** Injected fetch: the page's by default; the emulator's in stories and tests. */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
+
+  /** Where the session id survives reloads. Local storage, falling back to memory. */
+  @property({ attribute: false }) storage: KeyValueStorage | undefined;
+
+  /** Time, for tests and simulations. */
+  @property({ attribute: false }) timers: Timers = realTimers;
+
+  private readonly provider = new ContextProvider(this, { context: clientContext });
+  private client: PlaygateClient | undefined;
+  private watch: SessionWatch | undefined;
+  private elements: ElementsBackend | undefined;
+  private channel: BroadcastChannel | undefined;
+  private push: PushChannel | undefined;
+  private cleanups: Array<() => void> = [];
+  private readySent = false;
+
+  /** The shared client, once configured. */
+  get playgate(): PlaygateClient | undefined {
+    return this.client;
+  }
+
+  /** Signs in to Elements with a name and password. The secret stays in memory. */
+  async signIn(credentials: PasswordCredentials): Promise<Identity> {
+    if (!this.elements) throw new Error('playgate-provider: set elements-url first');
+    const identity = await this.elements.signIn(credentials);
+    this.client?.store.identityChanged();
+    return identity;
+  }
+
+  async signOut(): Promise<void> {
+    await this.elements?.signOut();
+    this.client?.store.identityChanged();
+  }
+
+  /** A new k-ID session id (after first consent, or consent again after a revoke). */
+  adoptSession(sessionId: string): Promise<void> {
+    return this.client?.store.adoptSession(sessionId) ?? Promise.resolve();
+  }
+
+  /** Reads the session now. */
+  refresh(): Promise<void> {
+    return this.client?.refresh() ?? Promise.resolve();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.client) this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage'] as const;
+    if (!this.client || config.some((key) => changed.has(key))) this.configure();
+    if (changed.has('elementsSessionSecret') || changed.has('elementsSession')) {
+      if (this.elementsSessionSecret) this.elements?.adopt(this.elementsSessionSecret, this.elementsSession);
+      this.client?.store.identityChanged();
+      void this.client?.store.checkIdentity();
+    }
+    if (changed.has('kidSessionId') && this.kidSessionId && this.client && this.kidSessionId !== this.client.store.sessionId) {
+      void this.client.store.adoptSession(this.kidSessionId);
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private configure(): void {
+    this.stop();
+    this.client?.store.dispose();
+    const fetch = this.fetch;
+    const common = { ...(fetch ? { fetch } : {}) };
+    const permissions = this.kidUrl ? new KidBackend({ baseUrl: this.kidUrl, token: () => this.kidToken, ...common }) : undefined;
+    this.elements = this.elementsUrl ? new ElementsBackend({ baseUrl: this.elementsUrl, ...common }) : undefined;
+    if (this.elements && this.elementsSessionSecret) this.elements.adopt(this.elementsSessionSecret, this.elementsSession);
+    const consents = this.nodecraftUrl
+      ? new NodecraftBackend({ baseUrl: this.nodecraftUrl, gameToken: () => this.nodecraftGameToken, ...common })
+      : undefined;
+    const storage = this.storage ?? safeStorage(() => localStorage);
+    if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
+    const store = new SessionStore({ ...(permissions ? { permissions } : {}), ...(this.elements ? { identity: this.elements } : {}), storage, timers: this.timers });
+    this.client = {
+      store,
+      ...(permissions ? { permissions } : {}),
+      ...(consents ? { consents } : {}),
+      ...(this.elements ? { identity: this.elements } : {}),
+      messages: en,
+      locale: this.locale,
+      label: (name) => featureLabel(name, this.permissionLabels),
+      refresh: () => store.refresh(),
+    };
+    this.watch = new SessionWatch(store, { timers: this.timers, isVisible: () => document.visibilityState !== 'hidden' });
+    store.subscribe((_snapshot, event) => {
+      if (event) this.announce(event);
+    });
+    this.provider.setValue(this.client, true);
+    if (this.isConnected) this.start();
+  }
+
+  private start(): void {
+    const { client, watch } = this;
+    if (!client || !watch || this.cleanups.length) return;
+    const listen = (target: EventTarget, type: string, handler: () => void) => {
+      target.addEventListener(type, handler);
+      this.cleanups.push(() => {
+        target.removeEventListener(type, handler);
+      });
+    };
+    listen(document, 'visibilitychange', () => {
+      watch.visibilityChanged();
+      this.push?.visibilityChanged();
+    });
+    listen(window, 'focus', () => {
+      watch.focused();
+    });
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = (message: MessageEvent<{ session?: Session }>) => {
+        if (message.data.session) client.store.receive(message.data.session);
+      };
+      this.channel = channel;
+    }
+    if (this.kidUrl) {
+      this.push = new PushChannel(this.kidUrl, {
+        changed: () => {
+          watch.pushed();
+        },
+        adopt: (sessionId, approved) => {
+          if (approved) client.store.noteApproved(approved);
+          if (sessionId && sessionId !== client.store.sessionId) void client.store.adoptSession(sessionId);
+          else watch.pushed();
+        },
+      });
+    }
+    this.cleanups.push(() => {
+      this.channel?.close();
+      this.channel = undefined;
+      this.push?.close();
+      this.push = undefined;
+      watch.stop();
+    });
+    watch.start();
+    if (!this.readySent) {
+      const ready = client.store.snapshot.kid.state === 'unconfigured' ? Promise.resolve() : client.store.refresh();
+      void ready.then(() => {
+        if (this.readySent) return;
+        this.readySent = true;
+        const { kid, identity } = client.store.snapshot;
+        emit(this, 'playgate-ready', { kid: kid.state, identity: identity.state });
+      });
+    }
+  }
+
+  private stop(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private announce(event: StoreEvent): void {
+    if (event.type === 'session-changed') {
+      emit(this, 'playgate-session-changed', event.diff);
+      // Other tabs take the new session without reading it again.
+      this.channel?.postMessage({ session: event.diff.after });
+    } else if (event.type === 'session-revoked') {
+      emit(this, 'playgate-session-revoked', { sessionId: event.sessionId });
+    } else {
+      emit(this, 'playgate-session-expired', {});
+    }
+  }
+}
+

@@ -1,0 +1,68 @@
+/**
+ * The game server's event stream (`<kid-url>/events`), when it has one. It is closed
+ * while the page is hidden and resumed with the last event id when visible again; when
+ * the server has no stream, the session watch's polling carries on alone.
+ */
+export class PushChannel {
+  private source: EventSource | undefined;
+  private lastEventId = '';
+  private gaveUp = false;
+
+  constructor(
+    private readonly kidUrl: string,
+    private readonly on: { changed(): void; adopt(sessionId: string | undefined, approved?: readonly string[]): void },
+  ) {
+    this.open();
+  }
+
+  visibilityChanged(): void {
+    if (document.visibilityState === 'hidden') this.closeSource();
+    else this.open();
+  }
+
+  close(): void {
+    this.gaveUp = true;
+    this.closeSource();
+  }
+
+  private open(): void {
+    if (this.source || this.gaveUp || typeof EventSource === 'undefined' || document.visibilityState === 'hidden') return;
+    const url = new URL('events', this.kidUrl.endsWith('/') ? this.kidUrl : `${this.kidUrl}/`);
+    if (this.lastEventId) url.searchParams.set('lastEventId', this.lastEventId);
+    const source = new EventSource(url, { withCredentials: true });
+    const remember = (event: Event) => {
+      const { lastEventId } = event as MessageEvent<unknown>;
+      if (lastEventId) this.lastEventId = lastEventId;
+    };
+    source.addEventListener('session-changed', (event) => {
+      remember(event);
+      this.on.changed();
+    });
+    source.addEventListener('session-deleted', (event) => {
+      remember(event);
+      this.on.changed();
+    });
+    source.addEventListener('challenge-changed', (event) => {
+      remember(event);
+      try {
+        const data = JSON.parse(String((event as MessageEvent<unknown>).data)) as { status?: string; sessionId?: string };
+        if (data.status === 'PASS') this.on.adopt(data.sessionId);
+      } catch {
+        this.on.changed();
+      }
+    });
+    source.addEventListener('error', () => {
+      // No stream here (404, or not a proxy): stop trying; polling covers it.
+      if (source.readyState === EventSource.CLOSED) {
+        this.gaveUp = true;
+        this.closeSource();
+      }
+    });
+    this.source = source;
+  }
+
+  private closeSource(): void {
+    this.source?.close();
+    this.source = undefined;
+  }
+}

@@ -1,0 +1,226 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { IdentityStatus, KidStatus } from '../../flows/session-store.js';
+import { describeChanges } from '../../i18n/changes.js';
+import { en, type Messages } from '../../i18n/en.js';
+import { duration, errorText, integer } from '../../i18n/format.js';
+import type { Identity } from '../../model/identity.js';
+import type { ManagedBy, Session } from '../../model/permissions.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
+import { StoreController } from '../shared/store-controller.js';
+import { sessionStatusStyles } from './session-status.styles.js';
+
+ensureContextRoot();
+
+/** Below this, the sign-in's remaining time is shown and counts down. */
+const EXPIRY_WARNING_MS = 15 * 60 * 1000;
+const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
+
+/**
+ * Who is signed in and with which scope, which permissions the session holds and who
+ * manages them, and what changed since the last read: in words, announced, dismissible.
+ * Reads everything from the nearest `<playgate-provider>`.
+ *
+ * @summary The player's account at a glance: a HUD badge, or the full picture.
+ *
+ * @csspart base - The box around everything.
+ * @csspart identity - Who is signed in, and with which profile.
+ * @csspart badge - The compact layout's name and state.
+ * @csspart dot - The compact layout's state light.
+ * @csspart group - One group of permissions (you decide / a parent decides / not available).
+ * @csspart permission - One permission row.
+ * @csspart changes - What changed, with its dismiss button.
+ * @csspart problem - An error or an ended session, with what to do.
+ * @csspart retry - The retry button.
+ * @csspart session-id - The k-ID session id, for support.
+ *
+ * @cssproperty --playgate-color-surface - Background.
+ * @cssproperty --playgate-color-positive - Features that are on; the healthy state light.
+ * @cssproperty --playgate-color-warning - The expiring-soon state light.
+ * @cssproperty --playgate-color-danger - Errors and the ended-session state light.
+ */
+export class PlaygateSessionStatus extends LitElement {
+  static override styles = [tokens, buttonStyles, sessionStatusStyles];
+
+  /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
+  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: PlaygateClient | undefined;
+
+  /** Ticks the expiry countdown; only runs while one is shown. */
+  @state() private now = Date.now();
+
+  private readonly store = new StoreController(this);
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client' as keyof PlaygateSessionStatus)) this.store.connect(this.client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override render() {
+    const snapshot = this.store.snapshot;
+    const client = this.client;
+    if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
+    const compact = this.layout === 'compact';
+    return html`
+      <section part="base" aria-label=${this.t.status.regionLabel}>
+        ${compact ? this.renderBadge(snapshot.kid, snapshot.identity) : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
+        <div role="status" aria-live="polite">${this.renderChanges()}</div>
+      </section>
+    `;
+  }
+
+  private get t(): Messages {
+    return this.client?.messages ?? en;
+  }
+
+  private renderBadge(kid: KidStatus, identity: IdentityStatus) {
+    const who = identity.state === 'active' ? (identity.identity.profile?.displayName ?? identity.identity.user.displayName ?? identity.identity.user.name) : undefined;
+    const session = kid.state === 'active' ? kid.session : kid.state === 'error' ? kid.session : undefined;
+    const bad = kid.state === 'revoked' || kid.state === 'error' || identity.state === 'expired';
+    const warn = this.expiringSoon(identity) !== undefined;
+    let text: string;
+    if (identity.state === 'expired') text = this.t.status.expired;
+    else if (kid.state === 'loading') text = this.t.status.loading;
+    else if (kid.state === 'revoked') text = this.t.status.revoked;
+    else if (kid.state === 'error') text = this.t.status.error;
+    else if (session?.ageStatus) text = this.t.status.ageStatus[session.ageStatus];
+    else text = who ? this.t.status.signedInAs(who) : this.t.status.signedOut;
+    const enabled = session ? session.permissions.filter((p) => p.enabled).length : undefined;
+    return html`
+      <span part="badge">
+        <span part="dot" class=${bad ? 'bad' : warn ? 'warn' : ''} aria-hidden="true"></span>
+        ${who && !bad ? html`<span>${who}</span><span class="muted">·</span>` : nothing}
+        <span>${text}</span>
+        ${session && enabled !== undefined && !bad
+          ? html`<span class="muted">${this.t.status.enabledCount(integer(enabled, this.locale), integer(session.permissions.length, this.locale))}</span>`
+          : nothing}
+      </span>
+      ${kid.state === 'error' ? this.retryButton() : nothing}
+    `;
+  }
+
+  private renderIdentity(identity: IdentityStatus) {
+    if (identity.state === 'unconfigured') return nothing;
+    if (identity.state === 'signed-out') return html`<div part="identity"><p>${this.t.status.signedOut}</p></div>`;
+    if (identity.state === 'expired') return html`<div part="identity problem"><p role="alert">${this.t.status.expired}</p></div>`;
+    return this.renderSignedIn(identity.identity);
+  }
+
+  private renderSignedIn(identity: Identity) {
+    const user = identity.user.displayName ?? identity.user.name;
+    const remaining = this.expiringSoon({ state: 'active', identity });
+    return html`
+      <div part="identity">
+        <h2>${this.t.status.signedInAs(user)}</h2>
+        ${identity.profile
+          ? html`<p>${this.t.status.playingAs(identity.profile.displayName)}</p>`
+          : html`<p>${this.t.status.noProfile}</p><p class="muted">${this.t.status.profileOnly}</p>`}
+        ${remaining !== undefined ? html`<p class="muted">${this.t.status.expiresIn(duration(remaining, this.locale))}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderKid(kid: KidStatus) {
+    switch (kid.state) {
+      case 'unconfigured':
+        return nothing;
+      case 'loading':
+        return html`<p>${this.t.status.loading}</p>`;
+      case 'no-session':
+        return html`<p>${this.t.status.noSession}</p>`;
+      case 'revoked':
+        return html`<div part="problem"><p role="alert">${this.t.status.revoked}</p></div>`;
+      case 'error':
+        return html`
+          <div part="problem">
+            <p role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p>
+            <div class="actions">${this.retryButton()}</div>
+          </div>
+          ${kid.session ? this.renderSession(kid.session) : nothing}
+        `;
+      case 'active':
+        return this.renderSession(kid.session);
+    }
+  }
+
+  private renderSession(session: Session) {
+    const label = (name: string) => this.client?.label(name) ?? name;
+    return html`
+      <p class="muted">
+        ${session.ageStatus ? this.t.status.ageStatus[session.ageStatus] : nothing}${session.ageStatus && session.jurisdiction ? ' · ' : ''}${session.jurisdiction
+          ? this.t.status.region(session.jurisdiction)
+          : nothing}
+      </p>
+      ${this.layout === 'full' ? html`<p class="muted" part="session-id">${this.t.status.account(session.sessionId)}</p>` : nothing}
+      ${GROUPS.map((group) => {
+        const rows = session.permissions.filter((p) => p.managedBy === group);
+        if (rows.length === 0) return nothing;
+        return html`
+          <div part="group" data-group=${group}>
+            <h3>${this.t.status.groups[group]}</h3>
+            <ul>
+              ${rows.map(
+                (p) => html`<li part="permission" data-permission=${p.name}>
+                  <span>${label(p.name)}</span>
+                  ${group === 'PROHIBITED' ? nothing : html`<span class=${p.enabled ? 'state-on' : 'muted'}>${p.enabled ? this.t.status.on : this.t.status.off}</span>`}
+                </li>`,
+              )}
+            </ul>
+          </div>
+        `;
+      })}
+    `;
+  }
+
+  private renderChanges(): TemplateResult | typeof nothing {
+    const client = this.client;
+    const changes = this.store.snapshot?.changes ?? [];
+    if (!client || changes.length === 0) return nothing;
+    const lines = changes.flatMap((diff) => describeChanges(diff, client.messages, (name) => client.label(name)));
+    if (lines.length === 0) return nothing;
+    return html`
+      <div part="changes">
+        <h3>${this.t.status.changesHeading}</h3>
+        <ul>
+          ${lines.map((line) => html`<li>${line}</li>`)}
+        </ul>
+        <button class="quiet" @click=${() => { client.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
+      </div>
+    `;
+  }
+
+  private retryButton() {
+    return html`<button part="retry" @click=${() => void this.client?.refresh()}>${this.t.status.retry}</button>`;
+  }
+
+  private get locale(): string {
+    return this.client?.locale ?? 'en';
+  }
+
+  /** Milliseconds left when the sign-in ends within the warning window. */
+  private expiringSoon(identity: IdentityStatus): number | undefined {
+    if (identity.state !== 'active') return undefined;
+    const left = identity.identity.expiresAt - this.now;
+    const soon = left > 0 && left < EXPIRY_WARNING_MS;
+    if (soon && !this.ticker) {
+      this.ticker = setInterval(() => {
+        this.now = Date.now();
+      }, 30_000);
+    } else if (!soon && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+    return soon ? left : undefined;
+  }
+}

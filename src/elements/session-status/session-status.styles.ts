@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+export const sessionStatusStyles = css`
+  :host {
+    display: block;
+    max-width: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='base'] {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    box-sizing: border-box;
+  }
+  :host([layout='compact']) [part='base'] {
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-radius: 999px;
+  }
+  h2,
+  h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1rem;
+    line-height: 1.3;
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  [part='identity'] {
+    margin-bottom: calc(var(--_space) * 2);
+  }
+  [part='group'] {
+    margin: calc(var(--_space) * 1.5) 0 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part='permission'] {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) / 2) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part='permission']:last-child {
+    border-bottom: none;
+  }
+  .state-on {
+    color: var(--_positive);
+    font-weight: 600;
+  }
+  [part='badge'] {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    font-weight: 600;
+  }
+  [part='dot'] {
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_positive);
+    flex: none;
+  }
+  [part='dot'].warn {
+    background: var(--_warning);
+  }
+  [part='dot'].bad {
+    background: var(--_danger);
+  }
+  [part='changes'] {
+    margin-top: calc(var(--_space) * 1.5);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-left: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  :host([layout='compact']) [part='changes'] {
+    margin: 0;
+  }
+  [part='changes'] ul {
+    margin-bottom: var(--_space);
+  }
+  [part='problem'] {
+    color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+`;

@@ -1,0 +1,19 @@
+const VERSION = '0.1.0';
+const VERSION_KEY = Symbol.for('playgate/version');
+
+type Versioned = CustomElementConstructor & { [VERSION_KEY]?: string };
+
+/**
+ * Registers a tag once. The same version already there stays silent; another version
+ * warns once and keeps the first (two games' overlays on one page must not throw).
+ */
+export function define(tag: string, element: CustomElementConstructor): void {
+  const existing: Versioned | undefined = customElements.get(tag);
+  if (existing) {
+    if (existing[VERSION_KEY] !== VERSION) console.warn(`playgate: <${tag}> is already defined by another version; keeping that one.`);
+    return;
+  }
+  const versioned: Versioned = element;
+  versioned[VERSION_KEY] = VERSION;
+  customElements.define(tag, element);
+}

@@ -1,0 +1,24 @@
+import type { SessionDiff } from '../../flows/session-diff.js';
+
+/** Details of playgate's DOM events. They bubble, cross shadow roots, and carry no secrets. */
+export interface PlaygateEventDetails {
+  'playgate-ready': { kid: string; identity: string };
+  'playgate-session-changed': SessionDiff;
+  'playgate-session-revoked': { sessionId: string };
+  'playgate-session-expired': Record<string, never>;
+}
+
+export type PlaygateEventName = keyof PlaygateEventDetails;
+
+export function emit<K extends PlaygateEventName>(target: EventTarget, name: K, detail: PlaygateEventDetails[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'playgate-ready': CustomEvent<PlaygateEventDetails['playgate-ready']>;
+    'playgate-session-changed': CustomEvent<PlaygateEventDetails['playgate-session-changed']>;
+    'playgate-session-revoked': CustomEvent<PlaygateEventDetails['playgate-session-revoked']>;
+    'playgate-session-expired': CustomEvent<PlaygateEventDetails['playgate-session-expired']>;
+  }
+}

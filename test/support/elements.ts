@@ -1,0 +1,67 @@
+import '../../src/elements/provider/provider.js';
+import '../../src/elements/session-status/session-status.js';
+import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
+import type { PlaygateSessionStatus } from '../../src/elements/session-status/session-status.component.js';
+import { memoryStorage } from '../../src/flows/storage.js';
+import type { Timers } from '../../src/flows/timers.js';
+import type { TestEmulator } from './emulator.js';
+
+export const LABELS = { 'voice-chat': 'voice chat', 'text-chat-private': 'private messages', 'text-chat-public': 'public chat' };
+
+export interface Mounted {
+  provider: PlaygateProvider;
+  status: PlaygateSessionStatus;
+  text(): string;
+}
+
+/** A provider wired as a game wires it (through the game's proxy), with a status inside. */
+export async function mountStatus(emu: TestEmulator, options: { layout?: 'full' | 'compact'; timers?: Timers; elements?: boolean } = {}): Promise<Mounted> {
+  const provider = document.createElement('playgate-provider');
+  provider.kidUrl = `${emu.base}/api/kid/`;
+  if (options.elements) provider.elementsUrl = `${emu.base}/elements/api/rest/`;
+  provider.storage = memoryStorage();
+  provider.permissionLabels = LABELS;
+  if (options.timers) provider.timers = options.timers;
+  const status = document.createElement('playgate-session-status');
+  if (options.layout) status.layout = options.layout;
+  provider.append(status);
+  const ready = new Promise((resolve) => {
+    provider.addEventListener('playgate-ready', resolve, { once: true });
+  });
+  document.body.append(provider);
+  await ready;
+  await status.updateComplete;
+  return { provider, status, text: () => status.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
+}
+
+/** Resolves with the next event of that name on the provider. */
+export function next<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => {
+    target.addEventListener(name, (event) => {
+      resolve(event as GlobalEventHandlersEventMap[K]);
+    }, { once: true });
+  });
+}
+
+/** Waits until the element's text satisfies `check` (rendering is async). */
+export async function until(mounted: Mounted, check: (text: string) => boolean, what: string): Promise<void> {
+  for (let frame = 0; frame < 600; frame++) {
+    await mounted.status.updateComplete;
+    if (check(mounted.text())) return;
+    await new Promise(requestAnimationFrame);
+  }
+  throw new Error(`timed out waiting for ${what}; text is: ${mounted.text()}`);
+}
+
+export function setVisibility(state: 'visible' | 'hidden'): void {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+export function cleanUp(): void {
+  delete (document as { visibilityState?: unknown }).visibilityState;
+  document.querySelectorAll('playgate-provider, late-provider, iframe').forEach((node) => {
+    node.remove();
+  });
+  document.cookie = 'player=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+}
