@@ -21,7 +21,7 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     const groups = [...(mounted.status.shadowRoot?.querySelectorAll('[part="group"]') ?? [])].map((g) => g.querySelector('h3')?.textContent);
     expect(groups).to.deep.equal(['A parent decides', 'Not available']);
     const publicChat = mounted.status.shadowRoot?.querySelector('[data-permission="text-chat-public"]');
-    expect(publicChat?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('public chat On');
+    expect(publicChat?.textContent.replace(/\s+/g, ' ').trim()).to.equal('public chat On');
     await expect(mounted.status).to.be.accessible();
   });
 

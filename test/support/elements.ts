@@ -31,7 +31,7 @@ export async function mountStatus(emu: TestEmulator, options: { layout?: 'full' 
   document.body.append(provider);
   await ready;
   await status.updateComplete;
-  return { provider, status, text: () => status.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
+  return { provider, status, text: () => status.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '' };
 }
 
 /** Resolves with the next event of that name on the provider. */
