@@ -1,8 +1,16 @@
 /**
  * playgate: consent and permission web components for web games.
  * This entry exposes the vendor-neutral model, the fetch layer and the vendor adapters;
- * the elements are added as they land.
+ * and the elements (importing it registers them).
  */
 export * from './model/index.js';
 export * from './http/index.js';
 export * from './backends/index.js';
+export * from './flows/session-diff.js';
+export * from './flows/session-store.js';
+export * from './flows/storage.js';
+export * from './flows/timers.js';
+export { PlaygateProvider } from './elements/provider/provider.js';
+export { PlaygateSessionStatus } from './elements/session-status/session-status.js';
+export type { PlaygateClient } from './elements/shared/context.js';
+export type { PlaygateEventDetails } from './elements/shared/events.js';

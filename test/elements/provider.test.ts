@@ -44,7 +44,10 @@ describe('<playgate-provider>', () => {
   it('works when the provider is defined after the elements inside it', async () => {
     const emu = await asPip();
     customElements.define('late-status', class extends PlaygateSessionStatus {});
+    // Created before their classes exist: that is what this test is about.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
     const provider = document.createElement('late-provider') as PlaygateProvider;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
     const status = document.createElement('late-status') as PlaygateSessionStatus;
     provider.append(status);
     document.body.append(provider);

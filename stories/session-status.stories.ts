@@ -1,0 +1,136 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/elements/provider/provider.js';
+import '../src/elements/session-status/session-status.js';
+import type { PlaygateProvider } from '../src/elements/provider/provider.component.js';
+import { memoryStorage } from '../src/flows/storage.js';
+import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
+
+const LABELS = { 'voice-chat': 'Voice chat', 'text-chat-private': 'Private messages', 'text-chat-public': 'Public chat', 'user-generated-content': 'Sharing builds', 'in-game-purchases': 'In-game purchases', 'targeted-ads': 'Personalised ads', 'loot-boxes-paid-gameplay-impacting': 'Paid loot boxes' };
+
+interface Args {
+  layout: 'full' | 'compact';
+  theme: 'light' | 'dark';
+}
+
+interface Setup {
+  scenario: string;
+  player?: string;
+  config?: Record<string, unknown>;
+  elements?: boolean;
+  /** Runs after the provider is ready: backend events, sign-ins, faults. */
+  then?: (stack: InPageStack, provider: PlaygateProvider) => Promise<unknown>;
+  before?: (stack: InPageStack) => Promise<unknown>;
+}
+
+/** A story: the in-page stack, a provider wired to it, and the status inside. */
+function story(setup: Setup): StoryObj<Args> {
+  return {
+    loaders: [async () => ({ stack: await inPageStack(setup.scenario, setup.player, setup.config) })],
+    render: (args, { loaded }) => {
+      const stack = (loaded as { stack: InPageStack }).stack;
+      const provider = document.createElement('playgate-provider');
+      Object.assign(provider, {
+        kidUrl: `${GAME}/api/kid/`,
+        ...(setup.elements ? { elementsUrl: `${GAME}/emulator/elements/api/rest/` } : {}),
+        fetch: stack.fetch,
+        // The page remembers its session id from earlier visits.
+        kidSessionId: stack.emulator.scenario.kid.sessionId ?? '',
+        storage: memoryStorage(),
+        permissionLabels: LABELS,
+        theme: args.theme,
+      });
+      provider.addEventListener('playgate-ready', () => {
+        void setup.then?.(stack, provider);
+      }, { once: true });
+      provider.append(Object.assign(document.createElement('playgate-session-status'), { layout: args.layout }));
+      const frame = document.createElement('div');
+      frame.style.cssText = `max-width: 28rem; padding: 1rem; background: ${args.theme === 'dark' ? '#111318' : 'transparent'}`;
+      // Faults go in before the provider reads anything.
+      void (setup.before?.(stack) ?? Promise.resolve()).then(() => {
+        frame.append(provider);
+      });
+      return frame;
+    },
+  };
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Session status',
+  component: 'playgate-session-status',
+  args: { layout: 'full', theme: 'light' },
+  argTypes: {
+    layout: { control: 'inline-radio', options: ['full', 'compact'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Child: Story = story({ scenario: 'child' });
+export const Teen: Story = story({ scenario: 'teen', player: 'rowan' });
+export const Adult: Story = story({ scenario: 'adult', player: 'sam' });
+export const CompactHud: Story = { ...story({ scenario: 'child' }), args: { layout: 'compact' } };
+export const Dark: Story = { ...story({ scenario: 'teen', player: 'rowan' }), args: { theme: 'dark' } };
+
+export const AgedUp: Story = story({
+  scenario: 'child',
+  then: async (stack, provider) => {
+    await stack.control('/events/age-up');
+    await provider.refresh();
+  },
+});
+
+export const ParentChangedASetting: Story = story({
+  scenario: 'child',
+  then: async (stack, provider) => {
+    await stack.control('/events/parent-change', { permission: 'voice-chat', enabled: true });
+    await provider.refresh();
+  },
+});
+
+export const Revoked: Story = story({ scenario: 'revoked' });
+
+export const NoSessionYet: Story = story({ scenario: 'first-run' });
+
+export const Loading: Story = story({
+  scenario: 'child',
+  before: (stack) => stack.control('/faults', { vendor: 'kid', path: '/session/get', kind: 'latency', ms: 600_000 }),
+});
+
+export const Error: Story = story({
+  scenario: 'child',
+  before: (stack) => stack.control('/faults', { vendor: 'kid', path: '/session/get', kind: '5xx' }),
+});
+
+export const SignedInWithProfile: Story = story({
+  scenario: 'adult',
+  player: 'sam',
+  elements: true,
+  then: (_stack, provider) => provider.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' }),
+});
+
+export const SignedInWithoutProfile: Story = story({
+  scenario: 'adult',
+  player: 'sam',
+  elements: true,
+  then: (_stack, provider) => provider.signIn({ userId: 'sam', password: 'playgate' }),
+});
+
+export const SignInEndingSoon: Story = story({
+  scenario: 'adult',
+  player: 'sam',
+  elements: true,
+  config: { elementsSessionTimeoutMs: 12 * 60 * 1000 },
+  then: (_stack, provider) => provider.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' }),
+});
+
+export const SignInExpired: Story = story({
+  scenario: 'expired',
+  player: 'sam',
+  elements: true,
+  then: (stack, provider) => {
+    provider.elementsSessionSecret = stack.emulator.scenario.elements.sessionSecret;
+    return Promise.resolve();
+  },
+});
