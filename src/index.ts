@@ -1,7 +1,7 @@
 /**
  * playgate: consent and permission web components for web games.
- * This entry exposes the vendor-neutral model, the fetch layer and the vendor adapters;
- * and the elements (importing it registers them).
+ * This entry exposes the vendor-neutral model, the fetch layer, the vendor adapters, the
+ * flows, and the elements (importing it registers them).
  */
 export * from './model/index.js';
 export * from './http/index.js';

@@ -43,6 +43,7 @@ export interface SessionStoreOptions {
 }
 
 const SESSION_KEY = 'kid-session-id';
+const CHALLENGE_KEY = 'kid-pending-challenge';
 
 /**
  * The one session every element shares: the k-ID session (read with etags, compared on
@@ -72,6 +73,16 @@ export class SessionStore {
   /** The session id kept across reloads; the game's proxy also knows it. */
   get sessionId(): string | undefined {
     return this.options.storage.get(SESSION_KEY);
+  }
+
+  /** A challenge the player is waiting on; kept so the wait survives a reload. */
+  get pendingChallenge(): string | undefined {
+    return this.options.storage.get(CHALLENGE_KEY);
+  }
+
+  set pendingChallenge(challengeId: string | undefined) {
+    if (challengeId) this.options.storage.set(CHALLENGE_KEY, challengeId);
+    else this.options.storage.remove(CHALLENGE_KEY);
   }
 
   subscribe(listener: StoreListener): () => void {

@@ -135,3 +135,35 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     await expect(mounted.status).to.be.accessible();
   });
 });
+
+describe('<playgate-session-status> passes axe in every state', () => {
+  afterEach(cleanUp);
+
+  const states: Array<[string, string, (emu: TestEmulator) => Promise<unknown>, (t: string) => boolean, { elements?: boolean; theme?: 'dark'; layout?: 'compact' }?]> = [
+    ['loading', 'child', (emu) => emu.control('POST', '/faults', { vendor: 'kid', path: '/session/get', kind: 'latency', ms: 8000, times: 1 }), (t) => t.includes('Checking your account')],
+    ['no session', 'first-run', () => Promise.resolve(), (t) => t.includes('no permissions set up yet')],
+    ['dark, full', 'teen', () => Promise.resolve(), (t) => t.includes('Teen account'), { theme: 'dark' }],
+    ['dark, compact', 'teen', () => Promise.resolve(), (t) => t.includes('Teen account'), { theme: 'dark', layout: 'compact' }],
+  ];
+  for (const [name, scenario, before, ready, options] of states) {
+    it(name, async () => {
+      const emu = await startEmulator(scenario);
+      if (emu.scenario.kid.sessionId) await emu.link('pip', emu.scenario.kid.sessionId);
+      document.cookie = 'player=pip; path=/';
+      await before(emu);
+      const pending = mountStatus(emu, { ...(options?.layout ? { layout: options.layout } : {}) });
+      const provider = await new Promise<Element>((resolve) => {
+        requestAnimationFrame(() => {
+          resolve(document.querySelector('playgate-provider') as Element);
+        });
+      });
+      if (options?.theme) provider.setAttribute('theme', options.theme);
+      const status = provider.querySelector('playgate-session-status');
+      if (!status) throw new Error('no status element');
+      const mounted = { status, provider, text: () => status.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '' } as unknown as Parameters<typeof until>[0];
+      await until(mounted, ready, name);
+      await expect(status).to.be.accessible();
+      await pending.catch(() => undefined);
+    });
+  }
+});
