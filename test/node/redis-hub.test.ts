@@ -49,6 +49,7 @@ describe('two proxy instances on one Redis', () => {
     const onB = await fetch(`${b.url}/api/kid/session/get`, { headers: player });
     assert.equal(onB.status, 200);
     assert.equal(((await onB.json()) as { session: { sessionId: string } }).session.sessionId, 'session-pip');
+    await a.proxy.hub.players.setSession('sam', 'session-sam');
     const other = await fetch(`${b.url}/api/kid/session/get?sessionId=session-pip`, { headers: { cookie: 'player=sam' } });
     assert.equal(other.status, 403);
   });
