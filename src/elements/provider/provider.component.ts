@@ -10,7 +10,10 @@ import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
 import { realTimers, type Timers } from '../../flows/timers.js';
 import { en } from '../../i18n/en.js';
 import { featureLabel } from '../../i18n/format.js';
+import type { JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
+import type { IdentRequest } from '../../model/ports.js';
+import type {} from '../consent-prompt/consent-prompt.js';
 import type { Session } from '../../model/permissions.js';
 import { darkTheme } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
@@ -123,6 +126,22 @@ export class PlaygateProvider extends LitElement {
   /** A new k-ID session id (after first consent, or consent again after a revoke). */
   adoptSession(sessionId: string): Promise<void> {
     return this.client?.store.adoptSession(sessionId) ?? Promise.resolve();
+  }
+
+  /** Player Ident through the `<playgate-consent-prompt>` inside this provider, every consent round included. */
+  identify(request: IdentRequest): Promise<PlayerSession> {
+    return this.prompt().identify(request);
+  }
+
+  /** Server Join through the `<playgate-consent-prompt>` inside this provider, every consent round included. */
+  joinServer(serverId: string, options: { password?: string } = {}): Promise<JoinTicket> {
+    return this.prompt().joinServer(serverId, options);
+  }
+
+  private prompt() {
+    const prompt = this.querySelector('playgate-consent-prompt');
+    if (!prompt) throw new Error('playgate-provider: put a <playgate-consent-prompt> inside it first');
+    return prompt;
   }
 
   /** Reads the session now. */

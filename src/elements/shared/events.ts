@@ -6,6 +6,17 @@ export interface PlaygateEventDetails {
   'playgate-session-changed': SessionDiff;
   'playgate-session-revoked': { sessionId: string };
   'playgate-session-expired': Record<string, never>;
+  'playgate-consent-required': ConsentEventDetail & { round: number };
+  'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[] };
+  'playgate-consent-declined': ConsentEventDetail;
+  'playgate-consent-completed': { rounds: number };
+}
+
+/** Which documents a consent event is about. Page ids only: nothing secret. */
+export interface ConsentEventDetail {
+  scope: 'game' | 'server';
+  state: 'missing' | 'outdated';
+  type?: 'legal' | 'rules';
 }
 
 export type PlaygateEventName = keyof PlaygateEventDetails;
@@ -20,5 +31,9 @@ declare global {
     'playgate-session-changed': CustomEvent<PlaygateEventDetails['playgate-session-changed']>;
     'playgate-session-revoked': CustomEvent<PlaygateEventDetails['playgate-session-revoked']>;
     'playgate-session-expired': CustomEvent<PlaygateEventDetails['playgate-session-expired']>;
+    'playgate-consent-required': CustomEvent<PlaygateEventDetails['playgate-consent-required']>;
+    'playgate-consent-accepted': CustomEvent<PlaygateEventDetails['playgate-consent-accepted']>;
+    'playgate-consent-declined': CustomEvent<PlaygateEventDetails['playgate-consent-declined']>;
+    'playgate-consent-completed': CustomEvent<PlaygateEventDetails['playgate-consent-completed']>;
   }
 }

@@ -1,0 +1,270 @@
+import { expect } from '@open-wc/testing';
+import '../../src/elements/consent-prompt/consent-prompt.js';
+import '../../src/elements/provider/provider.js';
+import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/consent-prompt.component.js';
+import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
+import { memoryStorage, type KeyValueStorage } from '../../src/flows/storage.js';
+import { PlaygateError, type ConsentRequirement } from '../../src/model/index.js';
+import { createEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type TestEmulator } from '../support/emulator.js';
+import { failure } from '../support/failure.js';
+
+interface Signature {
+  pageId: string;
+  repeat: boolean;
+}
+
+const short = document.createElement('style');
+// A small reading box, so every emulator document needs scrolling.
+short.textContent = 'playgate-consent-prompt::part(document) { max-height: 80px; }';
+document.head.append(short);
+
+async function mountPrompt(emu: Pick<TestEmulator, 'base' | 'scenario'>, options: { storage?: KeyValueStorage; inline?: boolean; maxRounds?: number; fetch?: typeof fetch } = {}) {
+  const provider: PlaygateProvider = document.createElement('playgate-provider');
+  provider.nodecraftUrl = `${emu.base}/nodecraft/v1/`;
+  if (options.fetch) provider.fetch = options.fetch;
+  provider.nodecraftGameToken = emu.scenario.nodecraft.gameToken;
+  provider.storage = memoryStorage();
+  const prompt: PlaygateConsentPrompt = document.createElement('playgate-consent-prompt');
+  prompt.storage = options.storage ?? memoryStorage();
+  prompt.inline = options.inline ?? false;
+  if (options.maxRounds) prompt.maxRounds = options.maxRounds;
+  provider.append(prompt);
+  document.body.append(provider);
+  await prompt.updateComplete;
+  return { provider, prompt };
+}
+
+const part = (prompt: PlaygateConsentPrompt, name: string) => prompt.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+
+/** Waits for the prompt to show a document ready to read (or an error). */
+async function shown(prompt: PlaygateConsentPrompt, what: 'document' | 'error' = 'document'): Promise<void> {
+  for (let frame = 0; frame < 600; frame++) {
+    await prompt.updateComplete;
+    if (part(prompt, what) && (what === 'error' || !part(prompt, 'accept')?.textContent.includes('Saving'))) return;
+    await new Promise(requestAnimationFrame);
+  }
+  throw new Error(`the prompt never showed its ${what}`);
+}
+
+async function readToEnd(prompt: PlaygateConsentPrompt): Promise<void> {
+  const box = part(prompt, 'document');
+  if (!box) throw new Error('no document');
+  box.scrollTop = box.scrollHeight;
+  box.dispatchEvent(new Event('scroll'));
+  await prompt.updateComplete;
+}
+
+async function acceptRound(prompt: PlaygateConsentPrompt): Promise<string> {
+  await shown(prompt);
+  const heading = part(prompt, 'title')?.textContent ?? '';
+  await readToEnd(prompt);
+  part(prompt, 'accept')?.click();
+  return heading;
+}
+
+const signatures = (emu: Pick<TestEmulator, 'control'>) => emu.control<Signature[]>('GET', '/nodecraft/signatures');
+
+/**
+ * The emulator inside the page, reached through the provider's injected fetch. A dropped
+ * connection then fails the call outright: over a real socket, browsers may quietly
+ * resend a request whose reused connection was reset, which would hide the failure.
+ */
+function inPage(scenario: string) {
+  const emulator = createEmulator({ scenario });
+  const fetch = emulator.asFetch();
+  const base = 'https://emulator.test';
+  return {
+    base,
+    scenario: emulator.scenario,
+    fetch,
+    async control<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+      const response = await emulator.fetch(new Request(`${base}/_emulator${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+      return (await response.json()) as T;
+    },
+  };
+}
+
+describe('<playgate-consent-prompt>', () => {
+  afterEach(() => {
+    document.querySelectorAll('playgate-provider').forEach((node) => {
+      node.remove();
+    });
+  });
+
+  it('Ident with missing game terms: reads, accepts, signs with the action, then succeeds', async () => {
+    const emu = await startEmulator('child');
+    const { provider, prompt } = await mountPrompt(emu);
+    const required: string[] = [];
+    prompt.addEventListener('playgate-consent-required', (e) => required.push(`${e.detail.scope}/${e.detail.type ?? ''}/${e.detail.state}`));
+    const completed = new Promise<number>((resolve) => {
+      prompt.addEventListener('playgate-consent-completed', (e) => {
+        resolve(e.detail.rounds);
+      });
+    });
+    const ident = provider.identify(emu.scenario.nodecraft.identRequest);
+    expect(await acceptRound(prompt)).to.equal('Terms of service');
+    expect(await acceptRound(prompt)).to.equal('Game rules');
+    const player = await ident;
+    expect(player.displayName).to.equal('Pip');
+    expect(await completed).to.equal(2);
+    expect(required).to.deep.equal(['game/legal/missing', 'game/rules/missing']);
+    expect(prompt.open).to.equal(false);
+    expect((await signatures(emu)).map((s) => s.pageId).sort()).to.deep.equal(['legal-game', 'legal-platform', 'rules-game']);
+  });
+
+  it('words outdated terms as updated, and passes axe', async () => {
+    const emu = await startEmulator('outdated-terms');
+    const { prompt } = await mountPrompt(emu);
+    const ident = prompt.identify(emu.scenario.nodecraft.identRequest);
+    await shown(prompt);
+    expect(part(prompt, 'panel')?.textContent).to.contain("We've updated our terms.");
+    await expect(prompt).to.be.accessible();
+    await readToEnd(prompt);
+    part(prompt, 'accept')?.click();
+    await ident;
+  });
+
+  it('keeps Accept disabled until the document is scrolled to its end', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu);
+    void prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
+    await shown(prompt);
+    const accept = part(prompt, 'accept') as HTMLButtonElement;
+    expect(accept.disabled).to.equal(true);
+    expect(part(prompt, 'hint')?.textContent).to.equal('Scroll to the end to accept.');
+    accept.click();
+    expect(prompt.open, 'a click on a disabled button does nothing').to.equal(true);
+    await readToEnd(prompt);
+    expect(accept.disabled).to.equal(false);
+    part(prompt, 'decline')?.click();
+  });
+
+  it('joins a server in three rounds: game legal, game rules, server rules', async () => {
+    const emu = await startEmulator('server-rules');
+    const { prompt, provider } = await mountPrompt(emu);
+    await provider.identify(emu.scenario.nodecraft.identRequest);
+    await emu.control('POST', '/events/publish-terms', { type: 'legal' });
+    await emu.control('POST', '/events/publish-terms', { type: 'rules' });
+    const join = provider.joinServer('srv-rules');
+    const headings = [await acceptRound(prompt), await acceptRound(prompt)];
+    await shown(prompt);
+    expect(part(prompt, 'step')?.textContent).to.equal('Step 3');
+    headings.push(await acceptRound(prompt));
+    expect(headings).to.deep.equal(['Terms of service', 'Game rules', 'Server rules']);
+    expect((await join).queueToken).to.be.a('string');
+    const log = await signatures(emu);
+    expect(log.filter((s) => s.repeat)).to.deep.equal([]);
+  });
+
+  it('declines: rejects with consent_declined and does not retry the action', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu);
+    const declined = new Promise<string>((resolve) => {
+      prompt.addEventListener('playgate-consent-declined', (e) => {
+        resolve(e.detail.scope);
+      });
+    });
+    const ident = prompt.identify(emu.scenario.nodecraft.identRequest);
+    await shown(prompt);
+    part(prompt, 'decline')?.click();
+    const error = await failure(ident);
+    expect(error.kind).to.equal('consent_declined');
+    expect(await declined).to.equal('game');
+    const calls = (await emu.control<Array<{ path: string }>>('GET', '/requests')).filter((r) => r.path === '/ident/token');
+    expect(calls).to.have.length(1);
+    expect(prompt.open).to.equal(false);
+  });
+
+  it('signs exactly once when signing fails and the player retries', async () => {
+    const emu = inPage('server-rules');
+    const { prompt, provider } = await mountPrompt(emu, { fetch: emu.fetch });
+    await provider.identify(emu.scenario.nodecraft.identRequest);
+    await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: 'drop', times: 1 });
+    const join = provider.joinServer('srv-rules');
+    await acceptRound(prompt);
+    await shown(prompt, 'error');
+    expect(part(prompt, 'error')?.textContent).to.contain('Nothing was lost');
+    await expect(prompt).to.be.accessible();
+    part(prompt, 'retry')?.click();
+    await join;
+    const rules = (await signatures(emu)).filter((s) => s.pageId === 'rules-srv-rules');
+    expect(rules).to.deep.equal([{ ...rules[0], repeat: false }]);
+    expect(rules).to.have.length(1);
+  });
+
+  it('never asks twice or signs twice across a reload mid-flow', async () => {
+    const emu = inPage('server-rules');
+    const storage = memoryStorage();
+    const first = await mountPrompt(emu, { storage, fetch: emu.fetch });
+    await first.provider.identify(emu.scenario.nodecraft.identRequest);
+    // The answer is lost on the way: the page reloads before the player sees it saved.
+    await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: 'drop', times: 1 });
+    void first.provider.joinServer('srv-rules').catch(() => undefined);
+    await acceptRound(first.prompt);
+    await shown(first.prompt, 'error');
+    first.provider.remove();
+
+    const second = await mountPrompt(emu, { storage, fetch: emu.fetch });
+    // Signing in again after the reload must not forget the answer given for the server.
+    await second.provider.identify(emu.scenario.nodecraft.identRequest);
+    const joined = await second.provider.joinServer('srv-rules');
+    expect(joined.queueToken).to.be.a('string');
+    expect(second.prompt.open, 'the remembered acceptance was signed without asking').to.equal(false);
+    expect((await signatures(emu)).filter((s) => s.pageId === 'rules-srv-rules')).to.have.length(1);
+  });
+
+  it('gives a clear error at the round cap', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu, { maxRounds: 2 });
+    const requirement: ConsentRequirement = { scope: 'game', state: 'missing', type: 'rules', action: { kind: 'ident', identType: 'steam' } };
+    // A backend that keeps asking, round after round.
+    const stubborn = prompt.guard(() => Promise.reject(new PlaygateError({ kind: 'consent_required', message: 'again', requirement })));
+    await acceptRound(prompt);
+    // Round 2 asks for the same pages: already accepted, so it is signed without asking.
+    const error = await failure(stubborn);
+    expect(error.kind).to.equal('consent_rounds_exceeded');
+    expect(error.message).to.equal('Still asked for consent after 2 rounds');
+  });
+
+  it('traps focus as a modal, and gives it back afterwards', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu);
+    const opener = document.createElement('button');
+    opener.textContent = 'Play';
+    document.body.append(opener);
+    opener.focus();
+    const ident = prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
+    await shown(prompt);
+    const dialog = prompt.shadowRoot?.querySelector('dialog');
+    expect(dialog?.open).to.equal(true);
+    expect(dialog?.matches(':modal')).to.equal(true);
+    expect(dialog?.getAttribute('aria-labelledby')).to.equal('title');
+    part(prompt, 'decline')?.click();
+    await ident;
+    await prompt.updateComplete;
+    expect(document.activeElement).to.equal(opener);
+    opener.remove();
+  });
+
+  it('inline: in the page, not a modal, and axe-clean', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu, { inline: true });
+    void prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
+    await shown(prompt);
+    expect(prompt.shadowRoot?.querySelector('dialog')).to.equal(null);
+    expect(part(prompt, 'panel')?.getAttribute('role')).to.equal('region');
+    await expect(prompt).to.be.accessible();
+    part(prompt, 'decline')?.click();
+  });
+
+  it('shows server text as text, never markup', async () => {
+    const emu = await startEmulator('child');
+    const { prompt } = await mountPrompt(emu);
+    const requirement: ConsentRequirement = { scope: 'game', state: 'missing', type: 'legal', action: { kind: 'ident' } };
+    void prompt.guard(() => Promise.reject(new PlaygateError({ kind: 'consent_required', message: 'x', requirement }))).catch(() => undefined);
+    await shown(prompt);
+    expect(part(prompt, 'document')?.querySelector('*')).to.equal(null);
+    part(prompt, 'decline')?.click();
+  });
+});
