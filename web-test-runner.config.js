@@ -13,5 +13,6 @@ export default {
   browsers: browserLaunchers(['chromium', 'firefox']),
   middleware: [wireServer(), emulatorServer()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: CI shares two cores between both browsers and the servers.
+  testFramework: { config: { timeout: 20000 } },
 };

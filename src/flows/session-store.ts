@@ -56,6 +56,8 @@ export class SessionStore {
   private checking: Promise<void> | undefined;
   private approved: string[] = [];
   private expiryTimer: unknown;
+  /** Cancels reads in flight when the store is dropped (the provider left the page). */
+  private readonly lifetime = new AbortController();
 
   constructor(private readonly options: SessionStoreOptions) {
     this.state = {
@@ -150,6 +152,7 @@ export class SessionStore {
   }
 
   dispose(): void {
+    this.lifetime.abort();
     this.options.timers.clearTimeout(this.expiryTimer);
     this.listeners.clear();
   }
@@ -186,13 +189,15 @@ export class SessionStore {
     const sessionId = this.sessionId ?? '';
     const known = this.currentSession();
     try {
-      const result = await port.getSession(sessionId, known?.etag ? { etag: known.etag } : {});
+      const signal = this.lifetime.signal;
+      const result = await port.getSession(sessionId, known?.etag ? { etag: known.etag, signal } : { signal });
       if (!result.changed) {
         if (this.state.kid.state !== 'active' && known) this.set({ kid: { state: 'active', session: known } });
         return;
       }
       this.accept(result.session);
     } catch (error) {
+      if (this.lifetime.signal.aborted) return;
       const failure = isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);

@@ -39,7 +39,8 @@ const part = (prompt: PlaygateConsentPrompt, name: string) => prompt.shadowRoot?
 
 /** Waits for the prompt to show a document ready to read (or an error). */
 async function shown(prompt: PlaygateConsentPrompt, what: 'document' | 'error' = 'document'): Promise<void> {
-  for (let frame = 0; frame < 600; frame++) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     await prompt.updateComplete;
     if (part(prompt, what) && (what === 'error' || !part(prompt, 'accept')?.textContent.includes('Saving'))) return;
     await new Promise(requestAnimationFrame);

@@ -140,7 +140,7 @@ describe('<playgate-session-status> passes axe in every state', () => {
   afterEach(cleanUp);
 
   const states: Array<[string, string, (emu: TestEmulator) => Promise<unknown>, (t: string) => boolean, { elements?: boolean; theme?: 'dark'; layout?: 'compact' }?]> = [
-    ['loading', 'child', (emu) => emu.control('POST', '/faults', { vendor: 'kid', path: '/session/get', kind: 'latency', ms: 8000, times: 1 }), (t) => t.includes('Checking your account')],
+    ['loading', 'child', (emu) => emu.control('POST', '/faults', { vendor: 'kid', path: '/session/get', kind: 'latency', ms: 3000, times: 1 }), (t) => t.includes('Checking your account')],
     ['no session', 'first-run', () => Promise.resolve(), (t) => t.includes('no permissions set up yet')],
     ['dark, full', 'teen', () => Promise.resolve(), (t) => t.includes('Teen account'), { theme: 'dark' }],
     ['dark, compact', 'teen', () => Promise.resolve(), (t) => t.includes('Teen account'), { theme: 'dark', layout: 'compact' }],

@@ -37,6 +37,7 @@ describe('the widget through the game proxy', () => {
   it("refuses another player's session, and anyone signed out", async () => {
     const emu = await startEmulator('child');
     await emu.link('pip', 'session-pip');
+    await emu.link('rowan', 'session-rowan');
     signInAs('rowan');
     const theirs = await failure(emu.kidThroughProxy().getSession('session-pip'));
     expect(theirs.status).to.equal(403);

@@ -45,7 +45,8 @@ export function next<K extends keyof GlobalEventHandlersEventMap>(target: EventT
 
 /** Waits until the element's text satisfies `check` (rendering is async). */
 export async function until(mounted: Mounted, check: (text: string) => boolean, what: string): Promise<void> {
-  for (let frame = 0; frame < 600; frame++) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     await mounted.status.updateComplete;
     if (check(mounted.text())) return;
     await new Promise(requestAnimationFrame);
