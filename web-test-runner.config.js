@@ -8,7 +8,9 @@ export default {
   // test/node/ runs under Node's own test runner (npm run test:node).
   files: ['test/**/*.test.ts', 'src/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time per browser: a page in the background pauses its timers and
+  // animation frames, and its visibility reads as hidden.
+  concurrency: 1,
   concurrentBrowsers: 2,
   browsers: browserLaunchers(['chromium', 'firefox']),
   middleware: [wireServer(), emulatorServer()],

@@ -8,6 +8,7 @@ import { PlaygateError, type ConsentRequirement } from '../../src/model/index.js
 import { createEmulator } from '../../src/emulator/index.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { failure } from '../support/failure.js';
+import { nextTask } from '../support/tick.js';
 
 interface Signature {
   pageId: string;
@@ -43,7 +44,7 @@ async function shown(prompt: PlaygateConsentPrompt, what: 'document' | 'error' =
   while (Date.now() < deadline) {
     await prompt.updateComplete;
     if (part(prompt, what) && (what === 'error' || !part(prompt, 'accept')?.textContent.includes('Saving'))) return;
-    await new Promise(requestAnimationFrame);
+    await nextTask();
   }
   throw new Error(`the prompt never showed its ${what}`);
 }

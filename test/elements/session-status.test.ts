@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ManualTimers } from '../../src/flows/timers.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, mountStatus, next, setVisibility, until } from '../support/elements.js';
+import { nextTask } from '../support/tick.js';
 
 async function asPip(scenario = 'child'): Promise<TestEmulator> {
   const emu = await startEmulator(scenario);
@@ -152,11 +153,8 @@ describe('<playgate-session-status> passes axe in every state', () => {
       document.cookie = 'player=pip; path=/';
       await before(emu);
       const pending = mountStatus(emu, { ...(options?.layout ? { layout: options.layout } : {}) });
-      const provider = await new Promise<Element>((resolve) => {
-        requestAnimationFrame(() => {
-          resolve(document.querySelector('playgate-provider') as Element);
-        });
-      });
+      await nextTask();
+      const provider = document.querySelector('playgate-provider') as Element;
       if (options?.theme) provider.setAttribute('theme', options.theme);
       const status = provider.querySelector('playgate-session-status');
       if (!status) throw new Error('no status element');

@@ -4,6 +4,7 @@ import { bearerAuth, cookieAuth, headerAuth, HttpClient, joinUrl } from '../../s
 import { isPlaygateError, PlaygateError } from '../../src/model/error.js';
 import { json, raw, script, type Wire } from '../support/wire.js';
 import { failure } from '../support/failure.js';
+import { nextTask } from '../support/tick.js';
 
 const Thing = z.object({ items: z.array(z.object({ name: z.string(), size: z.number() })) });
 const thing = { items: [{ name: 'a', size: 1 }] };
@@ -229,7 +230,7 @@ describe('http client', () => {
       const controller = new AbortController();
       const call = client(wire).json({ path: 'a', schema: Thing, signal: controller.signal });
       while ((await wire.requests()).length === 0) {
-        await new Promise(requestAnimationFrame);
+        await nextTask();
       }
       controller.abort();
       expect((await failure(call)).kind).to.equal('aborted');

@@ -5,6 +5,7 @@ import type { PlaygateSessionStatus } from '../../src/elements/session-status/se
 import { memoryStorage } from '../../src/flows/storage.js';
 import type { Timers } from '../../src/flows/timers.js';
 import type { TestEmulator } from './emulator.js';
+import { nextTask } from './tick.js';
 
 export const LABELS = { 'voice-chat': 'voice chat', 'text-chat-private': 'private messages', 'text-chat-public': 'public chat' };
 
@@ -49,7 +50,7 @@ export async function until(mounted: Mounted, check: (text: string) => boolean, 
   while (Date.now() < deadline) {
     await mounted.status.updateComplete;
     if (check(mounted.text())) return;
-    await new Promise(requestAnimationFrame);
+    await nextTask();
   }
   throw new Error(`timed out waiting for ${what}; text is: ${mounted.text()}`);
 }

@@ -1,0 +1,15 @@
+/**
+ * Yields to the event loop once, so fetches and renders can progress while a test polls
+ * for a state. A MessageChannel task: unlike requestAnimationFrame or timers, a page in
+ * the background does not pause or throttle it.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
