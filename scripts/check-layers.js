@@ -26,7 +26,7 @@ const VENDOR = [
   /\bdiscovery\.server\./,
   /k-id\.com|nodecraft\.studio|getelements\.dev|namazustudios/i,
 ];
-const DOM = [/\bdocument\./, /\bcustomElements\b/, /\bHTMLElement\b/, /\bwindow\./, /\bshadowRoot\b/];
+const DOM = [/\bdocument\.[A-Za-z_]/, /\bcustomElements\b/, /\bHTMLElement\b/, /\bwindow\.[A-Za-z_]/, /\bshadowRoot\b/];
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

@@ -41,8 +41,8 @@ const ACCEPTED_KEY = 'consent-accepted';
 type Decision = 'accept' | 'decline' | 'retry';
 
 /** The pages of a document, as one comparable key. */
-function pagesKey(document: ConsentDocument): string {
-  return `${document.type}:${document.pages.map((p) => `${p.pageId}@${p.pageContentId}`).join(',')}`;
+function pagesKey(doc: ConsentDocument): string {
+  return `${doc.type}:${doc.pages.map((p) => `${p.pageId}@${p.pageContentId}`).join(',')}`;
 }
 
 /**
@@ -107,19 +107,19 @@ export class ConsentFlow {
         return this.fail(new PlaygateError({ kind: 'consent_rounds_exceeded', message: `Still asked for consent after ${String(maxRounds)} rounds`, requirement }));
       }
       this.set({ state: 'loading', round, requirement }, { type: 'required', requirement, round });
-      const document = await this.load(round, requirement);
-      if (!document) return this.declined(requirement);
-      if (document.status !== 'signed') {
-        if (!this.remembered().includes(pagesKey(document))) {
-          this.set({ state: 'reading', round, requirement, document });
+      const doc = await this.load(round, requirement);
+      if (!doc) return this.declined(requirement);
+      if (doc.status !== 'signed') {
+        if (!this.remembered().includes(pagesKey(doc))) {
+          this.set({ state: 'reading', round, requirement, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
-          this.remember([...this.remembered(), pagesKey(document)]);
+          this.remember([...this.remembered(), pagesKey(doc)]);
         }
-        this.set({ state: 'signing', round, requirement, document }, { type: 'accepted', requirement, document });
-        const signed = await this.sign(round, requirement, document);
+        this.set({ state: 'signing', round, requirement, document: doc }, { type: 'accepted', requirement, document: doc });
+        const signed = await this.sign(round, requirement, doc);
         if (signed === undefined) return this.declined(requirement);
-        if (signed === 'with-action') withAction.push(document);
-        else this.remember(this.remembered().filter((key) => key !== pagesKey(document)));
+        if (signed === 'with-action') withAction.push(doc);
+        else this.remember(this.remembered().filter((key) => key !== pagesKey(doc)));
       }
     }
   }
@@ -152,18 +152,18 @@ export class ConsentFlow {
   }
 
   /** Signs once. After a failure, reads the document again first: it may have been signed after all. */
-  private async sign(round: number, requirement: ConsentRequirement, document: ConsentDocument): Promise<'now' | 'with-action' | undefined> {
+  private async sign(round: number, requirement: ConsentRequirement, doc: ConsentDocument): Promise<'now' | 'with-action' | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         if (attempt > 0) {
           const fresh = await this.options.consents.getDocument(requirement);
-          if (fresh.status === 'signed' && pagesKey(fresh) === pagesKey(document)) return 'now';
+          if (fresh.status === 'signed' && pagesKey(fresh) === pagesKey(doc)) return 'now';
         }
-        return (await this.options.consents.sign(requirement, document)).signed;
+        return (await this.options.consents.sign(requirement, doc)).signed;
       } catch (error) {
-        this.set({ state: 'error', round, step: 'sign', requirement, document, error: asError(error) });
+        this.set({ state: 'error', round, step: 'sign', requirement, document: doc, error: asError(error) });
         if ((await this.wait()) !== 'retry') return undefined;
-        this.set({ state: 'signing', round, requirement, document });
+        this.set({ state: 'signing', round, requirement, document: doc });
       }
     }
   }

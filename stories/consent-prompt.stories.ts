@@ -1,0 +1,82 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/elements/consent-prompt/consent-prompt.js';
+import '../src/elements/provider/provider.js';
+import { memoryStorage } from '../src/flows/storage.js';
+import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
+
+interface Args {
+  inline: boolean;
+  theme: 'light' | 'dark';
+}
+
+interface Setup {
+  scenario: string;
+  player?: string;
+  /** Faults and backend events before the prompt starts. */
+  before?: (stack: InPageStack) => Promise<unknown>;
+  /** What the game does: Ident by default, or a server join after Ident. */
+  join?: string;
+}
+
+function story(setup: Setup): StoryObj<Args> {
+  return {
+    loaders: [async () => ({ stack: await inPageStack(setup.scenario, setup.player) })],
+    render: (args, { loaded }) => {
+      const stack = (loaded as { stack: InPageStack }).stack;
+      const provider = document.createElement('playgate-provider');
+      Object.assign(provider, {
+        nodecraftUrl: `${GAME}/emulator/nodecraft/v1/`,
+        nodecraftGameToken: stack.emulator.config.gameToken,
+        fetch: stack.fetch,
+        storage: memoryStorage(),
+        theme: args.theme,
+      });
+      const prompt = Object.assign(document.createElement('playgate-consent-prompt'), { inline: args.inline, storage: memoryStorage() });
+      provider.append(prompt);
+      const frame = document.createElement('div');
+      frame.style.cssText = `max-width: 42rem; padding: 1rem; background: ${args.theme === 'dark' ? '#111318' : 'transparent'}`;
+      frame.append(provider);
+      const ident = stack.emulator.scenario.nodecraft.identRequest;
+      void (async () => {
+        await prompt.updateComplete;
+        if (setup.join) await provider.identify(ident);
+        await setup.before?.(stack);
+        await (setup.join ? provider.joinServer(setup.join) : provider.identify(ident));
+      })().catch(() => undefined);
+      return frame;
+    },
+  };
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Consent prompt',
+  component: 'playgate-consent-prompt',
+  args: { inline: true, theme: 'light' },
+  argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark'] } },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const TermsToAccept: Story = story({ scenario: 'child' });
+export const UpdatedTerms: Story = story({ scenario: 'outdated-terms', player: 'sam' });
+export const ServerRules: Story = story({ scenario: 'server-rules', player: 'rowan', join: 'srv-rules' });
+export const JoinAfterNewTerms: Story = story({
+  scenario: 'server-rules',
+  player: 'rowan',
+  join: 'srv-rules',
+  before: async (stack) => {
+    await stack.control('/events/publish-terms', { type: 'legal' });
+    await stack.control('/events/publish-terms', { type: 'rules' });
+  },
+});
+export const Loading: Story = story({
+  scenario: 'child',
+  before: (stack) => stack.control('/faults', { vendor: 'nodecraft', path: '/consents/game', kind: 'latency', ms: 600_000 }),
+});
+export const CouldNotLoad: Story = story({
+  scenario: 'child',
+  before: (stack) => stack.control('/faults', { vendor: 'nodecraft', path: '/consents/game', kind: '5xx' }),
+});
+export const AsAModal: Story = { ...story({ scenario: 'child' }), args: { inline: false } };
+export const Dark: Story = { ...story({ scenario: 'outdated-terms', player: 'sam' }), args: { theme: 'dark' } };
