@@ -54,6 +54,8 @@ function pagesKey(doc: ConsentDocument): string {
 export class ConsentFlow {
   private current: ConsentFlowState = { state: 'idle' };
   private decide: ((decision: Decision) => void) | undefined;
+  /** Declined while nothing was waiting for an answer (the document was still loading). */
+  private declinedEarly = false;
   private busy = false;
 
   constructor(private readonly options: ConsentFlowOptions) {}
@@ -68,7 +70,9 @@ export class ConsentFlow {
   }
 
   decline(): void {
-    if (['reading', 'error', 'loading'].includes(this.current.state)) this.answer('decline');
+    if (!['reading', 'error', 'loading'].includes(this.current.state)) return;
+    if (this.decide) this.answer('decline');
+    else this.declinedEarly = true;
   }
 
   retry(): void {
@@ -78,6 +82,7 @@ export class ConsentFlow {
   async run<T>(action: GuardedAction<T>): Promise<T> {
     if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
     this.busy = true;
+    this.declinedEarly = false;
     try {
       return await this.loop(action);
     } finally {
@@ -108,7 +113,10 @@ export class ConsentFlow {
       }
       this.set({ state: 'loading', round, requirement }, { type: 'required', requirement, round });
       const doc = await this.load(round, requirement);
-      if (!doc) return this.declined(requirement);
+      if (!doc || this.declinedEarly) {
+        this.declinedEarly = false;
+        return this.declined(requirement);
+      }
       if (doc.status !== 'signed') {
         if (!this.remembered().includes(pagesKey(doc))) {
           this.set({ state: 'reading', round, requirement, document: doc });
@@ -180,6 +188,10 @@ export class ConsentFlow {
   }
 
   private wait(): Promise<Decision> {
+    if (this.declinedEarly) {
+      this.declinedEarly = false;
+      return Promise.resolve('decline');
+    }
     return new Promise((resolve) => {
       this.decide = resolve;
     });

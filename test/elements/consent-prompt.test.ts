@@ -242,6 +242,7 @@ describe('<playgate-consent-prompt>', () => {
     expect(dialog?.open).to.equal(true);
     expect(dialog?.matches(':modal')).to.equal(true);
     expect(dialog?.getAttribute('aria-labelledby')).to.equal('title');
+    expect(prompt.shadowRoot?.activeElement, 'the document takes focus, so the keys scroll it').to.equal(part(prompt, 'document'));
     part(prompt, 'decline')?.click();
     await ident;
     await prompt.updateComplete;
@@ -269,4 +270,63 @@ describe('<playgate-consent-prompt>', () => {
     expect(part(prompt, 'document')?.querySelector('*')).to.equal(null);
     part(prompt, 'decline')?.click();
   });
+
+  it('reviews signed rules: "You agreed to these on" the date, and a Close', async () => {
+    const emu = await startEmulator('adult');
+    const { prompt, provider } = await mountPrompt(emu, { inline: true });
+    await provider.identify(emu.scenario.nodecraft.identRequest);
+    const closed = prompt.review({ scope: 'game', state: 'missing', type: 'rules', action: { kind: 'join', serverId: 'srv-open' } });
+    await shown(prompt);
+    const signedOn = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date());
+    expect(part(prompt, 'panel')?.textContent).to.contain(`You agreed to these on ${signedOn}.`);
+    expect(part(prompt, 'accept')).to.equal(null);
+    await expect(prompt).to.be.accessible();
+    part(prompt, 'close')?.click();
+    await closed;
+    expect(prompt.open).to.equal(false);
+  });
+
+  it('renders a 100 KB document as text, and it can be read to the end', async () => {
+    const emu = inPage('child');
+    const paragraph = 'Be kind to other players, and never share where you live, go to school or can be reached. ';
+    const long = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
+    // The game's terms, padded to 100 KB on their way from the emulator.
+    const padded: typeof fetch = async (input, init) => {
+      const response = await emu.fetch(input, init);
+      if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
+      const body = (await response.json()) as { data: { content: string } };
+      body.data.content = long;
+      return Response.json(body, { status: response.status });
+    };
+    const { prompt } = await mountPrompt(emu, { fetch: padded });
+    const ident = prompt.identify(emu.scenario.nodecraft.identRequest);
+    await shown(prompt);
+    const box = part(prompt, 'document');
+    expect(box?.textContent.length).to.be.at.least(100_000);
+    expect(box?.scrollHeight).to.be.greaterThan(10 * (box?.clientHeight ?? 0));
+    expect((part(prompt, 'accept') as HTMLButtonElement).disabled).to.equal(true);
+    await readToEnd(prompt);
+    expect((part(prompt, 'accept') as HTMLButtonElement).disabled).to.equal(false);
+    part(prompt, 'decline')?.click();
+    await ident.catch(() => undefined);
+  });
+
+  for (const [name, fault] of [
+    ['loading', { kind: 'latency', ms: 3000, times: 1 }],
+    ['could not load', { kind: '5xx' }],
+  ] as const) {
+    it(`passes axe while ${name}`, async () => {
+      const emu = await startEmulator('child');
+      await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/game', ...fault });
+      const { prompt, provider } = await mountPrompt(emu, { inline: true });
+      provider.setAttribute('theme', 'dark');
+      const ident = prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
+      const deadline = Date.now() + 10_000;
+      while (!part(prompt, 'panel') && Date.now() < deadline) await nextTask();
+      await expect(prompt).to.be.accessible();
+      prompt.shadowRoot?.querySelector<HTMLButtonElement>('[part="decline"]')?.click();
+      await ident;
+    });
+  }
 });
+

@@ -15,10 +15,18 @@ import { consentPromptStyles } from './consent-prompt.styles.js';
 
 ensureContextRoot();
 
-type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' }>;
+/** Reading documents already answered (say, a server's rules from its details page). */
+interface Reviewing {
+  state: 'reviewing';
+  round: number;
+  requirement: ConsentRequirement;
+  document: ConsentDocument;
+}
 
-function showing(flow: ConsentFlowState): Showing | undefined {
-  return flow.state === 'loading' || flow.state === 'reading' || flow.state === 'signing' || flow.state === 'error' ? flow : undefined;
+type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' }> | Reviewing;
+
+function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
+  return flow.state === 'loading' || flow.state === 'reading' || flow.state === 'signing' || flow.state === 'error' || flow.state === 'reviewing' ? flow : undefined;
 }
 
 /**
@@ -43,6 +51,7 @@ function showing(flow: ConsentFlowState): Showing | undefined {
  * @csspart accept - The accept button.
  * @csspart decline - The decline button.
  * @csspart retry - The retry button.
+ * @csspart close - Closes a document shown with `review()`.
  *
  * @cssproperty --playgate-backdrop - The modal's backdrop.
  */
@@ -65,7 +74,8 @@ export class PlaygateConsentPrompt extends LitElement {
   @state()
   private client: PlaygateClient | undefined;
 
-  @state() private flowState: ConsentFlowState = { state: 'idle' };
+  @state() private flowState: ConsentFlowState | Reviewing = { state: 'idle' };
+  private endReview: (() => void) | undefined;
   /** The document was scrolled to its end (or needs no scrolling). */
   @state() private readToEnd = false;
 
@@ -74,6 +84,8 @@ export class PlaygateConsentPrompt extends LitElement {
 
   private flow: ConsentFlow | undefined;
   private returnFocusTo: HTMLElement | undefined;
+  /** The document last given focus, so each new one is focused once. */
+  private focusedDocument: ConsentDocument | undefined;
 
   /** Runs an action that consents may interrupt, until it goes through. */
   guard<T>(action: GuardedAction<T>): Promise<T> {
@@ -99,6 +111,25 @@ export class PlaygateConsentPrompt extends LitElement {
   joinServer(serverId: string, options: { password?: string } = {}): Promise<JoinTicket> {
     return this.guard(() => this.requireConsents().joinServer(serverId, options));
   }
+
+  /**
+   * Shows documents for reading only, e.g. a server's rules from its details page. Signed
+   * ones say when the player agreed. Resolves when the player closes it.
+   */
+  async review(requirement: ConsentRequirement): Promise<void> {
+    const document = await this.requireConsents().getDocument(requirement);
+    this.readToEnd = true;
+    this.flowState = { state: 'reviewing', round: 1, requirement, document };
+    await new Promise<void>((resolve) => {
+      this.endReview = resolve;
+    });
+  }
+
+  private closeReview = () => {
+    this.flowState = { state: 'idle' };
+    this.endReview?.();
+    this.endReview = undefined;
+  };
 
   private requireConsents() {
     const consents = this.client?.consents;
@@ -147,6 +178,12 @@ export class PlaygateConsentPrompt extends LitElement {
       this.returnFocusTo.focus();
       this.returnFocusTo = undefined;
     }
+    // In the modal, a new document takes focus, so the keys scroll it and it is read out.
+    const current = this.flowState;
+    if (!this.inline && current.state === 'reading' && current.document !== this.focusedDocument) {
+      this.focusedDocument = current.document;
+      this.documentBox?.focus();
+    }
     this.checkScrolled();
   }
 
@@ -166,7 +203,8 @@ export class PlaygateConsentPrompt extends LitElement {
   private onCancel = (event: Event) => {
     // Escape declines, like the Decline button; the flow decides what closes.
     event.preventDefault();
-    this.flow?.decline();
+    if (this.flowState.state === 'reviewing') this.closeReview();
+    else this.flow?.decline();
   };
 
   private heading(requirement: ConsentRequirement): string {
@@ -188,7 +226,9 @@ export class PlaygateConsentPrompt extends LitElement {
       <div part="panel" role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
         ${round > 1 ? html`<p part="step">${this.t.consent.step(integer(round, locale))}</p>` : nothing}
         <h2 id="title" part="title">${this.heading(requirement)}</h2>
-        <p id="lead">${this.lead(requirement)}</p>
+        <p id="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt
+          ? this.t.consent.agreedOn(new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(document.signedAt)))
+          : this.lead(requirement)}</p>
         ${document
           ? html`<div part="document" tabindex="0" role="document" aria-label=${this.heading(requirement)} @scroll=${() => { this.checkScrolled(); }}>${document.content}</div>`
           : current.state === 'loading' || (current.state === 'error' && current.step === 'load')
@@ -206,7 +246,11 @@ export class PlaygateConsentPrompt extends LitElement {
   }
 
   private actions(current: Showing) {
-    const decline = html`<button part="decline" class="quiet" @click=${() => { this.flow?.decline(); }}>${this.t.consent.decline}</button>`;
+    if (current.state === 'reviewing') {
+      return html`<div class="actions"><button part="close" @click=${this.closeReview}>${this.t.consent.close}</button></div>`;
+    }
+    // While an answer is being saved it can no longer be taken back.
+    const decline = html`<button part="decline" class="quiet" ?disabled=${current.state === 'signing'} @click=${() => { this.flow?.decline(); }}>${this.t.consent.decline}</button>`;
     if (current.state === 'error') {
       return html`<div class="actions">${decline}<button part="retry" @click=${() => { this.flow?.retry(); }}>${this.t.consent.retry}</button></div>`;
     }
