@@ -12,6 +12,8 @@ interface Args {
 interface Setup {
   scenario: string;
   player?: string;
+  /** Pads the game's terms to this many characters on their way from the emulator. */
+  padTo?: number;
   /** Faults and backend events before the prompt starts. */
   before?: (stack: InPageStack) => Promise<unknown>;
   /** What the game does: Ident by default, or a server join after Ident. */
@@ -27,7 +29,7 @@ function story(setup: Setup): StoryObj<Args> {
       Object.assign(provider, {
         nodecraftUrl: `${GAME}/emulator/nodecraft/v1/`,
         nodecraftGameToken: stack.emulator.config.gameToken,
-        fetch: stack.fetch,
+        fetch: setup.padTo ? padded(stack.fetch, setup.padTo) : stack.fetch,
         storage: memoryStorage(),
         theme: args.theme,
       });
@@ -45,6 +47,18 @@ function story(setup: Setup): StoryObj<Args> {
       })().catch(() => undefined);
       return frame;
     },
+  };
+}
+
+/** The emulator's terms, made long: what a big legal document looks like to the player. */
+function padded(fetch: typeof globalThis.fetch, length: number): typeof globalThis.fetch {
+  const paragraph = 'Be kind to other players, and never share where you live, go to school or can be reached.\n\n';
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
+    const body = (await response.json()) as { data: { content: string } };
+    body.data.content = paragraph.repeat(Math.ceil(length / paragraph.length));
+    return Response.json(body, { status: response.status });
   };
 }
 
@@ -80,3 +94,4 @@ export const CouldNotLoad: Story = story({
 });
 export const AsAModal: Story = { ...story({ scenario: 'child' }), args: { inline: false } };
 export const Dark: Story = { ...story({ scenario: 'outdated-terms', player: 'sam' }), args: { theme: 'dark' } };
+export const HundredKilobyteTerms: Story = story({ scenario: 'child', padTo: 100_000 });

@@ -262,12 +262,22 @@ describe('<playgate-consent-prompt>', () => {
   });
 
   it('shows server text as text, never markup', async () => {
-    const emu = await startEmulator('child');
-    const { prompt } = await mountPrompt(emu);
-    const requirement: ConsentRequirement = { scope: 'game', state: 'missing', type: 'legal', action: { kind: 'ident' } };
-    void prompt.guard(() => Promise.reject(new PlaygateError({ kind: 'consent_required', message: 'x', requirement }))).catch(() => undefined);
+    const emu = inPage('child');
+    const hostile = 'Terms\n\n<img src=x onerror="window.pwned=true"><script>window.pwned=true</script><b>bold?</b>';
+    const tampered: typeof fetch = async (input, init) => {
+      const response = await emu.fetch(input, init);
+      if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
+      const body = (await response.json()) as { data: { content: string } };
+      body.data.content = hostile;
+      return Response.json(body, { status: response.status });
+    };
+    const { prompt } = await mountPrompt(emu, { fetch: tampered });
+    void prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
     await shown(prompt);
-    expect(part(prompt, 'document')?.querySelector('*')).to.equal(null);
+    const box = part(prompt, 'document');
+    expect(box?.children.length, 'text only, no elements').to.equal(0);
+    expect(box?.textContent).to.contain('<img src=x onerror="window.pwned=true">');
+    expect((window as { pwned?: boolean }).pwned).to.equal(undefined);
     part(prompt, 'decline')?.click();
   });
 

@@ -42,8 +42,10 @@ export const consentPromptStyles = css`
     font-size: 0.9rem;
   }
   [part='document'] {
+    /* One text node, laid out once; no content-visibility, whose estimated heights would
+       let "scrolled to the end" fire early. */
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     overflow: auto;
     max-height: 50vh;
     min-height: 6rem;
