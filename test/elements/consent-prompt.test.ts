@@ -87,6 +87,17 @@ function inPage(scenario: string) {
   };
 }
 
+/** The emulator's fetch, with the game's terms replaced on their way to the prompt. */
+function withTerms(fetch: typeof globalThis.fetch, content: string): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
+    const body = (await response.json()) as { data: { content: string } };
+    body.data.content = content;
+    return Response.json(body, { status: response.status });
+  };
+}
+
 describe('<playgate-consent-prompt>', () => {
   afterEach(() => {
     document.querySelectorAll('playgate-provider').forEach((node) => {
@@ -264,14 +275,7 @@ describe('<playgate-consent-prompt>', () => {
   it('shows server text as text, never markup', async () => {
     const emu = inPage('child');
     const hostile = 'Terms\n\n<img src=x onerror="window.pwned=true"><script>window.pwned=true</script><b>bold?</b>';
-    const tampered: typeof fetch = async (input, init) => {
-      const response = await emu.fetch(input, init);
-      if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
-      const body = (await response.json()) as { data: { content: string } };
-      body.data.content = hostile;
-      return Response.json(body, { status: response.status });
-    };
-    const { prompt } = await mountPrompt(emu, { fetch: tampered });
+    const { prompt } = await mountPrompt(emu, { fetch: withTerms(emu.fetch, hostile) });
     void prompt.identify(emu.scenario.nodecraft.identRequest).catch(() => undefined);
     await shown(prompt);
     const box = part(prompt, 'document');
@@ -300,15 +304,7 @@ describe('<playgate-consent-prompt>', () => {
     const emu = inPage('child');
     const paragraph = 'Be kind to other players, and never share where you live, go to school or can be reached. ';
     const long = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
-    // The game's terms, padded to 100 KB on their way from the emulator.
-    const padded: typeof fetch = async (input, init) => {
-      const response = await emu.fetch(input, init);
-      if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
-      const body = (await response.json()) as { data: { content: string } };
-      body.data.content = long;
-      return Response.json(body, { status: response.status });
-    };
-    const { prompt } = await mountPrompt(emu, { fetch: padded });
+    const { prompt } = await mountPrompt(emu, { fetch: withTerms(emu.fetch, long) });
     const ident = prompt.identify(emu.scenario.nodecraft.identRequest);
     await shown(prompt);
     const box = part(prompt, 'document');
