@@ -19,21 +19,6 @@ export class Clock {
   }
 }
 
-/** Ids that read well in logs and docs: a prefix, a counter and a random tail. */
-export class Ids {
-  private counter = 0;
-
-  next(prefix: string): string {
-    this.counter += 1;
-    return `${prefix}-${String(this.counter).padStart(4, '0')}-${randomHex(4)}`;
-  }
-
-  /** A secret nobody can guess. */
-  secret(prefix: string): string {
-    return `${prefix}_${randomHex(16)}`;
-  }
-}
-
 export function randomHex(bytes: number): string {
   const data = crypto.getRandomValues(new Uint8Array(bytes));
   return Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
