@@ -62,6 +62,21 @@ function padded(fetch: typeof globalThis.fetch, length: number): typeof globalTh
   };
 }
 
+/** Plays the player's part: reads the document to its end and accepts it. */
+async function readAndAccept({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const prompt = canvasElement.querySelector('playgate-consent-prompt');
+  const part = (name: string) => prompt?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
+  for (let waited = 0; !part('document') || !part('accept'); waited += 50) {
+    if (waited > 10_000) throw new Error('The prompt never showed a document');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const box = part('document');
+  if (box) box.scrollTop = box.scrollHeight;
+  box?.dispatchEvent(new Event('scroll'));
+  await prompt?.updateComplete;
+  part('accept')?.click();
+}
+
 const meta: Meta<Args> = {
   title: 'Elements/Consent prompt',
   component: 'playgate-consent-prompt',
@@ -92,6 +107,26 @@ export const CouldNotLoad: Story = story({
   scenario: 'child',
   before: (stack) => stack.control('/faults', { vendor: 'nodecraft', path: '/consents/game', kind: '5xx' }),
 });
+/** The answer is on its way; it can no longer be taken back. */
+export const Saving: Story = {
+  ...story({
+    scenario: 'server-rules',
+    player: 'rowan',
+    join: 'srv-rules',
+    before: (stack) => stack.control('/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: 'latency', ms: 600_000 }),
+  }),
+  play: readAndAccept,
+};
+/** Saving failed: nothing was lost, and the player may try again. */
+export const CouldNotSave: Story = {
+  ...story({
+    scenario: 'server-rules',
+    player: 'rowan',
+    join: 'srv-rules',
+    before: (stack) => stack.control('/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: '5xx' }),
+  }),
+  play: readAndAccept,
+};
 export const AsAModal: Story = { ...story({ scenario: 'child' }), args: { inline: false } };
 export const Dark: Story = { ...story({ scenario: 'outdated-terms', player: 'sam' }), args: { theme: 'dark' } };
 export const HundredKilobyteTerms: Story = story({ scenario: 'child', padTo: 100_000 });

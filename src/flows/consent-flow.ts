@@ -1,25 +1,32 @@
-import type { ConsentDocument, ConsentRequirement } from '../model/consent.js';
+import type { ConsentDocument, ConsentRequirement, OutstandingConsent } from '../model/consent.js';
 import { isPlaygateError, PlaygateError } from '../model/error.js';
 import type { ConsentsPort } from '../model/ports.js';
 import type { KeyValueStorage } from './storage.js';
+
+/** A round in progress. `total` is the number of rounds, when the backend could tell. */
+interface Round {
+  round: number;
+  total?: number;
+  requirement: ConsentRequirement;
+}
 
 /** Where the consent loop is. Elements render this; they never drive the vendor calls. */
 export type ConsentFlowState =
   | { state: 'idle' }
   /** The interrupted action is running (again). */
   | { state: 'running'; round: number }
-  | { state: 'loading'; round: number; requirement: ConsentRequirement }
+  | ({ state: 'loading' } & Round)
   /** The player reads; `accept()` or `decline()` decides. */
-  | { state: 'reading'; round: number; requirement: ConsentRequirement; document: ConsentDocument }
-  | { state: 'signing'; round: number; requirement: ConsentRequirement; document: ConsentDocument }
+  | ({ state: 'reading'; document: ConsentDocument } & Round)
+  | ({ state: 'signing'; document: ConsentDocument } & Round)
   /** A step failed; `retry()` repeats it, `decline()` gives up. */
-  | { state: 'error'; round: number; error: PlaygateError; step: 'load' | 'sign'; requirement: ConsentRequirement; document?: ConsentDocument }
+  | ({ state: 'error'; error: PlaygateError; step: 'load' | 'sign'; document?: ConsentDocument } & Round)
   | { state: 'done'; rounds: number }
   | { state: 'declined'; requirement: ConsentRequirement }
   | { state: 'failed'; error: PlaygateError };
 
 export type ConsentFlowEvent =
-  | { type: 'required'; requirement: ConsentRequirement; round: number }
+  | { type: 'required'; requirement: ConsentRequirement; round: number; total?: number }
   | { type: 'accepted'; requirement: ConsentRequirement; document: ConsentDocument }
   | { type: 'declined'; requirement: ConsentRequirement }
   | { type: 'completed'; rounds: number };
@@ -94,6 +101,7 @@ export class ConsentFlow {
   private async loop<T>(action: GuardedAction<T>): Promise<T> {
     const maxRounds = this.options.maxRounds ?? 5;
     const withAction: ConsentDocument[] = [];
+    const plan = new RoundPlan(this.options.consents);
     for (let round = 1; ; round++) {
       this.set({ state: 'running', round });
       let requirement: ConsentRequirement;
@@ -111,23 +119,31 @@ export class ConsentFlow {
       if (round > maxRounds) {
         return this.fail(new PlaygateError({ kind: 'consent_rounds_exceeded', message: `Still asked for consent after ${String(maxRounds)} rounds`, requirement }));
       }
-      this.set({ state: 'loading', round, requirement }, { type: 'required', requirement, round });
-      const doc = await this.load(round, requirement);
+      this.set({ state: 'loading', round, requirement, ...plan.known() }, { type: 'required', requirement, round });
+      const planned = await plan.take(round, requirement);
+      const at: Round = { round, requirement, ...plan.known() };
+      let doc = planned ?? (await this.load(at));
       if (!doc || this.declinedEarly) {
         this.declinedEarly = false;
         return this.declined(requirement);
       }
-      if (doc.status !== 'signed') {
+      while (doc.status !== 'signed') {
         if (!this.remembered().includes(pagesKey(doc))) {
-          this.set({ state: 'reading', round, requirement, document: doc });
+          this.set({ state: 'reading', ...at, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
           this.remember([...this.remembered(), pagesKey(doc)]);
         }
-        this.set({ state: 'signing', round, requirement, document: doc }, { type: 'accepted', requirement, document: doc });
-        const signed = await this.sign(round, requirement, doc);
+        this.set({ state: 'signing', ...at, document: doc }, { type: 'accepted', requirement, document: doc });
+        const signed = await this.sign(at, doc);
         if (signed === undefined) return this.declined(requirement);
-        if (signed === 'with-action') withAction.push(doc);
-        else this.remember(this.remembered().filter((key) => key !== pagesKey(doc)));
+        if (signed === 'with-action') {
+          withAction.push(doc);
+          break;
+        }
+        this.forget(doc);
+        if (signed === 'now') break;
+        // The document changed while a signature failed: the new version must be read.
+        doc = signed;
       }
     }
   }
@@ -147,31 +163,39 @@ export class ConsentFlow {
     else this.options.storage.remove(ACCEPTED_KEY);
   }
 
-  private async load(round: number, requirement: ConsentRequirement): Promise<ConsentDocument | undefined> {
+  private forget(doc: ConsentDocument): void {
+    this.remember(this.remembered().filter((key) => key !== pagesKey(doc)));
+  }
+
+  private async load(at: Round): Promise<ConsentDocument | undefined> {
     for (;;) {
       try {
-        return await this.options.consents.getDocument(requirement);
+        return await this.options.consents.getDocument(at.requirement);
       } catch (error) {
-        this.set({ state: 'error', round, step: 'load', requirement, error: asError(error) });
+        this.set({ state: 'error', ...at, step: 'load', error: asError(error) });
         if ((await this.wait()) !== 'retry') return undefined;
-        this.set({ state: 'loading', round, requirement });
+        this.set({ state: 'loading', ...at });
       }
     }
   }
 
-  /** Signs once. After a failure, reads the document again first: it may have been signed after all. */
-  private async sign(round: number, requirement: ConsentRequirement, doc: ConsentDocument): Promise<'now' | 'with-action' | undefined> {
+  /**
+   * Signs once. After a failure, reads the document again first: it may have been signed
+   * after all, or replaced by a new version, which is returned to be read.
+   */
+  private async sign(at: Round, doc: ConsentDocument): Promise<'now' | 'with-action' | ConsentDocument | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         if (attempt > 0) {
-          const fresh = await this.options.consents.getDocument(requirement);
-          if (fresh.status === 'signed' && pagesKey(fresh) === pagesKey(doc)) return 'now';
+          const fresh = await this.options.consents.getDocument(at.requirement);
+          if (pagesKey(fresh) !== pagesKey(doc)) return fresh.status === 'signed' ? 'now' : fresh;
+          if (fresh.status === 'signed') return 'now';
         }
-        return (await this.options.consents.sign(requirement, doc)).signed;
+        return (await this.options.consents.sign(at.requirement, doc)).signed;
       } catch (error) {
-        this.set({ state: 'error', round, step: 'sign', requirement, document: doc, error: asError(error) });
+        this.set({ state: 'error', ...at, step: 'sign', document: doc, error: asError(error) });
         if ((await this.wait()) !== 'retry') return undefined;
-        this.set({ state: 'signing', round, requirement, document: doc });
+        this.set({ state: 'signing', ...at, document: doc });
       }
     }
   }
@@ -206,6 +230,51 @@ export class ConsentFlow {
   private set(state: ConsentFlowState, event?: ConsentFlowEvent): void {
     this.current = state;
     this.options.onChange?.(state, event);
+  }
+}
+
+/** Whether a read-ahead entry is what the action asks for now. */
+function sameLayer(planned: ConsentRequirement, asked: ConsentRequirement): boolean {
+  return planned.scope === asked.scope && (asked.type === undefined || planned.type === asked.type);
+}
+
+/**
+ * What the action will still ask for, read once per run when the backend can tell, so the
+ * prompt can say "Step 1 of 3" and later rounds need no second read of their document.
+ */
+class RoundPlan {
+  private ahead: OutstandingConsent[] | undefined;
+  private total: number | undefined;
+
+  constructor(private readonly consents: ConsentsPort) {}
+
+  known(): { total?: number } {
+    return this.total === undefined ? {} : { total: this.total };
+  }
+
+  /** The round's document if it was read ahead; undefined means read it now. */
+  async take(round: number, requirement: ConsentRequirement): Promise<ConsentDocument | undefined> {
+    if (!this.ahead) {
+      this.ahead = [];
+      try {
+        const outstanding = (await this.consents.outstanding?.(requirement.action)) ?? [];
+        if (outstanding.some((entry) => sameLayer(entry.requirement, requirement))) {
+          this.ahead = [...outstanding];
+          this.total = round - 1 + outstanding.length;
+        }
+      } catch {
+        // The count stays unknown; the round's own read reports a failure the player can retry.
+      }
+    }
+    const index = this.ahead.findIndex((entry) => sameLayer(entry.requirement, requirement));
+    if (index < 0) {
+      this.total = undefined;
+      return undefined;
+    }
+    // Layers skipped over were signed meanwhile (another tab, say): one round fewer each.
+    const taken = this.ahead.splice(0, index + 1);
+    if (this.total !== undefined) this.total -= index;
+    return taken[index]?.document;
   }
 }
 

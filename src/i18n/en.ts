@@ -45,6 +45,7 @@ export const en = {
     outdated: "We've updated our terms. Please read them again and accept them to continue.",
     outdatedRules: "We've updated the rules. Please read them again and accept them to continue.",
     step: (round: string) => `Step ${round}`,
+    stepOf: (round: string, total: string) => `Step ${round} of ${total}`,
     loading: 'Loading…',
     scrollHint: 'Scroll to the end to accept.',
     accept: 'I accept',

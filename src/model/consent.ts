@@ -45,6 +45,12 @@ export const ConsentDocumentSchema = z.object({
 });
 export type ConsentDocument = z.infer<typeof ConsentDocumentSchema>;
 
+/** A document the interrupted action will still ask for, read ahead of its round. */
+export interface OutstandingConsent {
+  requirement: ConsentRequirement;
+  document: ConsentDocument;
+}
+
 /** How an accepted document gets signed. */
 export type SignOutcome =
   /** Signed now, with its own call. */

@@ -9,9 +9,11 @@ import type {
 } from './permissions.js';
 import type { Identity, PasswordCredentials, Profile } from './identity.js';
 import type {
+  ConsentAction,
   ConsentDocument,
   ConsentRequirement,
   JoinTicket,
+  OutstandingConsent,
   PlayerSession,
   SignOutcome,
 } from './consent.js';
@@ -60,6 +62,12 @@ export interface ConsentsPort {
   identify(request: IdentRequest, accepted?: readonly ConsentDocument[], options?: CallOptions): Promise<PlayerSession>;
   joinServer(serverId: string, options?: CallOptions & { password?: string }): Promise<JoinTicket>;
   getDocument(requirement: ConsentRequirement, options?: CallOptions): Promise<ConsentDocument>;
+  /**
+   * Every document the action still needs, in the order it will ask for them, when the
+   * backend can tell (Server Join can: each layer reports its status). Lets a prompt say
+   * "Step 1 of 3". Optional: without it, rounds are counted as they come.
+   */
+  outstanding?(action: ConsentAction, options?: CallOptions): Promise<readonly OutstandingConsent[]>;
   /** Sign what the player accepted, either now or with the retried action. */
   sign(requirement: ConsentRequirement, document: ConsentDocument, options?: CallOptions): Promise<SignOutcome>;
 }

@@ -8,7 +8,7 @@ import { PlaygateError, type ConsentRequirement } from '../../src/model/index.js
 import { createEmulator } from '../../src/emulator/index.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { failure } from '../support/failure.js';
-import { nextTask } from '../support/tick.js';
+import { nextTask, waitFor } from '../support/tick.js';
 
 interface Signature {
   pageId: string;
@@ -160,14 +160,48 @@ describe('<playgate-consent-prompt>', () => {
     await emu.control('POST', '/events/publish-terms', { type: 'legal' });
     await emu.control('POST', '/events/publish-terms', { type: 'rules' });
     const join = provider.joinServer('srv-rules');
-    const headings = [await acceptRound(prompt), await acceptRound(prompt)];
-    await shown(prompt);
-    expect(part(prompt, 'step')?.textContent).to.equal('Step 3');
-    headings.push(await acceptRound(prompt));
+    const headings: string[] = [];
+    const steps: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      await shown(prompt);
+      steps.push(part(prompt, 'step')?.textContent ?? '');
+      headings.push(await acceptRound(prompt));
+    }
     expect(headings).to.deep.equal(['Terms of service', 'Game rules', 'Server rules']);
+    expect(steps, 'every layer reports its status, so the total is known').to.deep.equal(['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3']);
     expect((await join).queueToken).to.be.a('string');
     const log = await signatures(emu);
     expect(log.filter((s) => s.repeat)).to.deep.equal([]);
+    // Each document is read once, ahead, rather than once more in its own round.
+    const requests = await emu.control<Array<{ method: string; path: string }>>('GET', '/requests');
+    const afterIdent = requests.slice(requests.findIndex((r) => r.path.endsWith('/join')));
+    expect(afterIdent.filter((r) => r.method === 'GET').map((r) => r.path).sort()).to.deep.equal(['/consents/player/legal', '/consents/player/rules', '/server/srv-rules']);
+  });
+
+  it('shows the new version when the terms change while a signature failed', async () => {
+    const emu = inPage('server-rules');
+    const { prompt, provider } = await mountPrompt(emu, { fetch: emu.fetch });
+    await provider.identify(emu.scenario.nodecraft.identRequest);
+    await emu.control('POST', '/events/publish-terms', { type: 'legal' });
+    await emu.control('POST', '/events/publish-terms', { type: 'rules' });
+    await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: 'drop', times: 1 });
+    const join = provider.joinServer('srv-rules');
+    const before = await (async () => {
+      await shown(prompt);
+      return part(prompt, 'document')?.textContent;
+    })();
+    await acceptRound(prompt);
+    await shown(prompt, 'error');
+    await emu.control('POST', '/events/publish-terms', { type: 'legal' });
+    part(prompt, 'retry')?.click();
+    await waitFor(() => part(prompt, 'document')?.textContent !== before && part(prompt, 'accept') !== null, 'the new version on screen');
+    expect(part(prompt, 'document')?.textContent).to.contain('Revision 3');
+    expect((part(prompt, 'accept') as HTMLButtonElement).disabled, 'and must be read to its end again').to.equal(true);
+    await acceptRound(prompt);
+    await acceptRound(prompt);
+    await acceptRound(prompt);
+    expect((await join).queueToken).to.be.a('string');
+    expect((await signatures(emu)).filter((s) => s.repeat)).to.deep.equal([]);
   });
 
   it('declines: rejects with consent_declined and does not retry the action', async () => {

@@ -13,3 +13,12 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** Polls `check` between tasks until it holds, or fails after `ms` naming `what`. */
+export async function waitFor(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await nextTask();
+  }
+}

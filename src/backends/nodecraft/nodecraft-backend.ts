@@ -1,10 +1,12 @@
 import { headerAuth, type SecretSource } from '../../http/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../http/client.js';
 import type {
+  ConsentAction,
   ConsentDocument,
   ConsentRequirement,
   ConsentType,
   JoinTicket,
+  OutstandingConsent,
   PlayerSession,
   SignOutcome,
 } from '../../model/consent.js';
@@ -88,6 +90,25 @@ export class NodecraftBackend implements ConsentsPort {
     }
     const data = await this.playerGet(`consents/player/${type}`, envelope(NodecraftConsents), options);
     return toDocument(type, data.data);
+  }
+
+  /**
+   * For Server Join, every layer's status is readable (wire.md C.2): game legal, game rules,
+   * then the server's rules, the order the join asks in. Ident has no player yet, so no status.
+   */
+  async outstanding(action: ConsentAction, options?: CallOptions): Promise<readonly OutstandingConsent[]> {
+    if (action.kind !== 'join') return [];
+    const layers = [
+      { scope: 'game', type: 'legal' },
+      { scope: 'game', type: 'rules' },
+      { scope: 'server', type: 'rules' },
+    ] as const;
+    const documents = await Promise.all(layers.map(({ scope, type }) => this.getDocument({ scope, type, state: 'missing', action }, options)));
+    return layers.flatMap(({ scope, type }, index) => {
+      const doc = documents[index];
+      if (!doc || doc.status === 'signed' || doc.pages.length === 0) return [];
+      return [{ requirement: { scope, type, state: doc.status === 'outdated' ? 'outdated' : 'missing', action }, document: doc }];
+    });
   }
 
   async sign(requirement: ConsentRequirement, accepted: ConsentDocument, options?: CallOptions): Promise<SignOutcome> {

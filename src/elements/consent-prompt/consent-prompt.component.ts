@@ -44,7 +44,7 @@ function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
  * @csspart dialog - The modal dialog (absent with `inline`).
  * @csspart panel - The visible box.
  * @csspart title - The document's name.
- * @csspart step - "Step 2" when there was more than one round.
+ * @csspart step - "Step 2 of 3" when there are several rounds (the total where the backend tells it).
  * @csspart document - The scrollable text to read.
  * @csspart hint - Why Accept is not yet enabled.
  * @csspart error - What went wrong.
@@ -86,6 +86,8 @@ export class PlaygateConsentPrompt extends LitElement {
   private returnFocusTo: HTMLElement | undefined;
   /** The document last given focus, so each new one is focused once. */
   private focusedDocument: ConsentDocument | undefined;
+  /** The document the reading box shows. */
+  private boxDocument: ConsentDocument | undefined;
 
   /** Runs an action that consents may interrupt, until it goes through. */
   guard<T>(action: GuardedAction<T>): Promise<T> {
@@ -144,8 +146,10 @@ export class PlaygateConsentPrompt extends LitElement {
   private onFlow(next: ConsentFlowState, event?: ConsentFlowEvent): void {
     const previous = showing(this.flowState);
     const now = showing(next);
-    // A new document must be read to its end again.
-    if (now && previous?.requirement !== now.requirement) this.readToEnd = false;
+    // A new document (or a new version of the same one) must be read to its end again.
+    const documentOf = (shown: Showing | undefined) => (shown && 'document' in shown ? shown.document : undefined);
+    const newDocument = documentOf(now) !== undefined && documentOf(now) !== documentOf(previous);
+    if (now && (previous?.requirement !== now.requirement || newDocument)) this.readToEnd = false;
     this.flowState = next;
     if (event) this.announce(event);
   }
@@ -184,6 +188,12 @@ export class PlaygateConsentPrompt extends LitElement {
       this.focusedDocument = current.document;
       this.documentBox?.focus();
     }
+    // The box is reused for the next document: start it at the top, not where the last one ended.
+    const onScreen = 'document' in current ? current.document : undefined;
+    if (onScreen !== this.boxDocument) {
+      this.boxDocument = onScreen;
+      if (this.documentBox) this.documentBox.scrollTop = 0;
+    }
     this.checkScrolled();
   }
 
@@ -219,12 +229,12 @@ export class PlaygateConsentPrompt extends LitElement {
   }
 
   private panel(current: Showing) {
-    const { requirement, round } = current;
+    const { requirement } = current;
     const document: ConsentDocument | undefined = 'document' in current ? current.document : undefined;
     const locale = this.client?.locale ?? 'en';
     return html`
       <div part="panel" role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
-        ${round > 1 ? html`<p part="step">${this.t.consent.step(integer(round, locale))}</p>` : nothing}
+        ${this.stepLine(current, locale)}
         <h2 id="title" part="title">${this.heading(requirement)}</h2>
         <p id="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt
           ? this.t.consent.agreedOn(new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(document.signedAt)))
@@ -238,6 +248,14 @@ export class PlaygateConsentPrompt extends LitElement {
         ${this.actions(current)}
       </div>
     `;
+  }
+
+  /** "Step 2 of 3" when the backend told how many rounds; "Step 2" from the second round otherwise. */
+  private stepLine(current: Showing, locale: string) {
+    const total = 'total' in current ? current.total : undefined;
+    const round = integer(current.round, locale);
+    if (total !== undefined && total > 1) return html`<p part="step">${this.t.consent.stepOf(round, integer(total, locale))}</p>`;
+    return current.round > 1 ? html`<p part="step">${this.t.consent.step(round)}</p>` : nothing;
   }
 
   private errorBlock(current: Extract<Showing, { state: 'error' }>) {
