@@ -10,6 +10,8 @@ export interface EmulatorConfig {
   gameToken: string;
   /** Challenge polls closer together than this get 429 with Retry-After. */
   minPollIntervalMs: number;
+  /** Whether the legacy `/challenge/await` long poll exists; k-ID's current docs list only get-status. */
+  legacyAwait: boolean;
   /** How long a one-time code (and the QR URL that holds it) works. */
   otpTtlMs: number;
   /** Elements' sliding session timeout. */
@@ -21,6 +23,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   webhookSecret: 'emulator-webhook-secret',
   gameToken: 'emulator-game-token',
   minPollIntervalMs: 1000,
+  legacyAwait: true,
   otpTtlMs: 10 * 60 * 1000,
   elementsSessionTimeoutMs: 172_800 * 1000,
 };

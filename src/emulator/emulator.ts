@@ -23,6 +23,12 @@ export interface EmulatorOptions {
   scenario?: string;
   /** Sends webhooks; the global fetch by default. */
   webhookFetch?: typeof fetch;
+  /**
+   * The origin browsers and phones reach the emulator at, for the links and QR codes it
+   * hands out. Needed when calls arrive through a proxy that names another host; by
+   * default, each request's own origin.
+   */
+  publicOrigin?: string | (() => string | undefined);
 }
 
 export interface Emulator {
@@ -46,6 +52,10 @@ export const VENDOR_ROOTS: Record<Vendor, string> = {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config };
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const publicOrigin = () => {
+    const origin = typeof options.publicOrigin === 'function' ? options.publicOrigin() : options.publicOrigin;
+    return origin?.replace(/\/+$/, '');
+  };
   const webhooks = new Webhooks(config, () => options.webhookFetch ?? globalThis.fetch.bind(globalThis));
   let ctx = freshContext(options.scenario ?? DEFAULT_SCENARIO);
   let app = buildApp(ctx);
@@ -64,7 +74,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       elements: new ElementsState(clock, () => config.elementsSessionTimeoutMs),
       scenario: undefined as unknown as ScenarioInfo,
       requests: [],
-      publicBase: (c) => `${new URL(c.req.url).origin}${basePath}`,
+      publicBase: (c) => `${publicOrigin() ?? new URL(c.req.url).origin}${basePath}`,
       reset: (name) => reset(name),
     };
     const info = loadScenario(next, scenario);

@@ -12,7 +12,10 @@ export function playgateEmulator(options: EmulatorOptions & { onReady?: (emulato
   return {
     name: 'playgate-emulator',
     configureServer(server) {
-      const emulator = createEmulator({ ...options, basePath });
+      // Calls that come through the game's proxy name an internal host: links and QR
+      // codes use the address the dev server prints instead.
+      const publicOrigin = options.publicOrigin ?? (() => server.resolvedUrls?.local[0]);
+      const emulator = createEmulator({ ...options, basePath, publicOrigin });
       options.onReady?.(emulator);
       server.middlewares.use(expressMiddleware(emulator.fetch, basePath));
       server.httpServer?.once('close', () => {

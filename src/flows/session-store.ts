@@ -43,7 +43,6 @@ export interface SessionStoreOptions {
 }
 
 const SESSION_KEY = 'kid-session-id';
-const CHALLENGE_KEY = 'kid-pending-challenge';
 
 /**
  * The one session every element shares: the k-ID session (read with etags, compared on
@@ -55,6 +54,7 @@ export class SessionStore {
   private reading: Promise<void> | undefined;
   private checking: Promise<void> | undefined;
   private approved: string[] = [];
+  private justCreated: string | undefined;
   private expiryTimer: unknown;
   /** Cancels reads in flight when the store is dropped (the provider left the page). */
   private readonly lifetime = new AbortController();
@@ -77,16 +77,6 @@ export class SessionStore {
     return this.options.storage.get(SESSION_KEY);
   }
 
-  /** A challenge the player is waiting on; kept so the wait survives a reload. */
-  get pendingChallenge(): string | undefined {
-    return this.options.storage.get(CHALLENGE_KEY);
-  }
-
-  set pendingChallenge(challengeId: string | undefined) {
-    if (challengeId) this.options.storage.set(CHALLENGE_KEY, challengeId);
-    else this.options.storage.remove(CHALLENGE_KEY);
-  }
-
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -102,9 +92,13 @@ export class SessionStore {
     return this.reading;
   }
 
-  /** A new session id (first consent, or consent again after a revoke). */
-  adoptSession(sessionId: string): Promise<void> {
+  /**
+   * A new session id (first consent, or consent again after a revoke). `justCreated`: a
+   * session k-ID just made may read as missing for a moment; that is not a revoke.
+   */
+  adoptSession(sessionId: string, options: { justCreated?: boolean } = {}): Promise<void> {
     this.options.storage.set(SESSION_KEY, sessionId);
+    this.justCreated = options.justCreated ? sessionId : undefined;
     return this.refresh();
   }
 
@@ -201,7 +195,7 @@ export class SessionStore {
       const failure = isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);
-        const gone = known?.sessionId ?? sessionId;
+        const gone = known?.sessionId ?? (sessionId === this.justCreated ? undefined : sessionId);
         if (gone) this.set({ kid: { state: 'revoked', sessionId: gone } }, { type: 'session-revoked', sessionId: gone });
         else this.set({ kid: { state: 'no-session' } });
         return;

@@ -41,6 +41,11 @@ export interface PermissionsPort {
   upgrade(sessionId: string, permissionNames: readonly string[], options?: CallOptions): Promise<UpgradeResult>;
   getChallenge(challengeId: string, options?: CallOptions): Promise<Challenge>;
   getChallengeStatus(challengeId: string, options?: CallOptions): Promise<ChallengeResult>;
+  /**
+   * A long poll: answers when the parent decides, or with POLL_TIMEOUT after `timeoutSeconds`.
+   * Optional, and may reject `not_found` where the backend has none.
+   */
+  awaitChallenge?(challengeId: string, timeoutSeconds: number, options?: CallOptions): Promise<ChallengeResult>;
   /** Email the request to a parent; without `email`, to the adult on file (`invalid_email` if none). */
   sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void>;
   refreshOneTimeCode(challengeId: string, options?: CallOptions): Promise<OneTimeCode>;

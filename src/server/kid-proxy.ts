@@ -122,6 +122,15 @@ const ROUTES: Record<string, Route> = {
       if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
     },
   },
+  // The legacy long poll, passed on where k-ID still has it; the widget falls back to get-status.
+  'challenge/await': {
+    method: 'GET',
+    query: ['challengeId', 'timeout'],
+    check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')),
+    async learn(ctx, answer) {
+      if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
+    },
+  },
   'challenge/send-email': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
   'challenge/generate-otp': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
 };

@@ -13,7 +13,7 @@ const { toRequest, sendResponse } = await import('../../src/server/node.ts');
 const instances = new Map();
 let nextId = 1;
 
-function create(scenario) {
+function create(scenario, publicOrigin) {
   const id = String(nextId++);
   const basePath = `/__emu/${id}`;
   const hub = memoryHub();
@@ -22,6 +22,7 @@ function create(scenario) {
   const emulator = createEmulator({
     basePath,
     scenario,
+    publicOrigin,
     config: { webhookSecret: secret, webhookUrl: 'http://game.internal/webhooks' },
     webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),
   });
@@ -42,7 +43,7 @@ function create(scenario) {
 export function emulatorServer() {
   return async function emulator(ctx, next) {
     if (ctx.path === '/__emu/new' && ctx.method === 'POST') {
-      ctx.body = create(ctx.query.scenario || undefined);
+      ctx.body = create(ctx.query.scenario || undefined, ctx.origin);
       return;
     }
     const match = ctx.path.match(/^\/__emu\/(\d+)(\/.*)?$/);

@@ -96,6 +96,13 @@ export class KidBackend implements PermissionsPort {
     return body.sessionId ? { status: body.status, sessionId: body.sessionId } : { status: body.status };
   }
 
+  /** The legacy long poll (wire.md A.2); k-ID's current docs list only get-status. */
+  async awaitChallenge(challengeId: string, timeoutSeconds: number, options?: CallOptions): Promise<ChallengeResult> {
+    const query = { challengeId, timeout: String(Math.round(timeoutSeconds)) };
+    const body = await this.http.json({ ...options, path: 'challenge/await', query, schema: KidChallengeStatusBody });
+    return body.sessionId ? { status: body.status, sessionId: body.sessionId } : { status: body.status };
+  }
+
   async sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void> {
     const body = email === undefined || email === '' ? { challengeId } : { challengeId, email };
     await this.http.request({ ...options, method: 'POST', path: 'challenge/send-email', body });

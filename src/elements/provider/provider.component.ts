@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import { ElementsBackend } from '../../backends/elements/elements-backend.js';
 import { KidBackend } from '../../backends/kid/kid-backend.js';
 import { NodecraftBackend } from '../../backends/nodecraft/nodecraft-backend.js';
+import type { ChallengePush } from '../../flows/challenge-wait.js';
+import { PermissionRequests } from '../../flows/permission-requests.js';
 import { SessionStore, type StoreEvent } from '../../flows/session-store.js';
 import { SessionWatch } from '../../flows/session-watch.js';
 import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
@@ -14,7 +16,7 @@ import type { JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
 import type { IdentRequest } from '../../model/ports.js';
 import type {} from '../consent-prompt/consent-prompt.js';
-import type { Session } from '../../model/permissions.js';
+import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../../model/permissions.js';
 import { darkTheme } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
@@ -66,6 +68,12 @@ export class PlaygateProvider extends LitElement {
   /** The k-ID session id, when the page knows it (it is kept across reloads after that). Not a secret. */
   @property({ attribute: 'kid-session-id' }) kidSessionId = '';
 
+  /**
+   * The player's k-ID jurisdiction (`US-CA`, `GB`, …), for the age gate of a first consent.
+   * The game knows it (from its own geolocation); k-ID's ages depend on it.
+   */
+  @property() jurisdiction = '';
+
   /** BCP 47 locale for every element inside. */
   @property({ reflect: true }) locale = 'en';
 
@@ -102,6 +110,17 @@ export class PlaygateProvider extends LitElement {
   private elements: ElementsBackend | undefined;
   private channel: BroadcastChannel | undefined;
   private push: PushChannel | undefined;
+  private readonly challengeListeners = new Map<string, Set<(result: ChallengeResult) => void>>();
+  /** Pushed challenge answers, for the shared wait. */
+  private readonly challengePush: ChallengePush = {
+    connected: () => this.push?.connected ?? false,
+    subscribe: (challengeId, listener) => {
+      const listeners = this.challengeListeners.get(challengeId) ?? new Set();
+      listeners.add(listener);
+      this.challengeListeners.set(challengeId, listeners);
+      return () => listeners.delete(listener);
+    },
+  };
   private cleanups: Array<() => void> = [];
   private readySent = false;
 
@@ -190,9 +209,16 @@ export class PlaygateProvider extends LitElement {
     const storage = this.storage ?? safeStorage(() => localStorage);
     if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
     const store = new SessionStore({ ...(permissions ? { permissions } : {}), ...(this.elements ? { identity: this.elements } : {}), storage, timers: this.timers });
+    this.client?.requests?.dispose();
+    const isVisible = () => document.visibilityState !== 'hidden';
+    const requests = permissions
+      ? new PermissionRequests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush })
+      : undefined;
     this.client = {
       store,
       ...(permissions ? { permissions } : {}),
+      ...(requests ? { requests } : {}),
+      jurisdiction: () => this.jurisdiction,
       ...(consents ? { consents } : {}),
       ...(this.elements ? { identity: this.elements } : {}),
       messages: en,
@@ -200,7 +226,7 @@ export class PlaygateProvider extends LitElement {
       label: (name) => featureLabel(name, this.permissionLabels),
       refresh: () => store.refresh(),
     };
-    this.watch = new SessionWatch(store, { timers: this.timers, isVisible: () => document.visibilityState !== 'hidden' });
+    this.watch = new SessionWatch(store, { timers: this.timers, isVisible });
     store.subscribe((_snapshot, event) => {
       if (event) this.announce(event);
     });
@@ -220,6 +246,7 @@ export class PlaygateProvider extends LitElement {
     listen(document, 'visibilitychange', () => {
       watch.visibilityChanged();
       this.push?.visibilityChanged();
+      client.requests?.visibilityChanged();
     });
     listen(window, 'focus', () => {
       watch.focused();
@@ -240,6 +267,11 @@ export class PlaygateProvider extends LitElement {
           if (approved) client.store.noteApproved(approved);
           if (sessionId && sessionId !== client.store.sessionId) void client.store.adoptSession(sessionId);
           else watch.pushed();
+        },
+        challenge: ({ challengeId, status, sessionId }) => {
+          const parsed = ChallengeStatusSchema.safeParse(status);
+          if (!parsed.success) return;
+          for (const listener of this.challengeListeners.get(challengeId) ?? []) listener({ status: parsed.data, ...(sessionId ? { sessionId } : {}) });
         },
       });
     }

@@ -10,9 +10,18 @@ export class PushChannel {
 
   constructor(
     private readonly kidUrl: string,
-    private readonly on: { changed(): void; adopt(sessionId: string | undefined, approved?: readonly string[]): void },
+    private readonly on: {
+      changed(): void;
+      adopt(sessionId: string | undefined, approved?: readonly string[]): void;
+      challenge?(update: { challengeId: string; status: string; sessionId?: string }): void;
+    },
   ) {
     this.open();
+  }
+
+  /** Whether the stream is open (not merely being retried by the browser). */
+  get connected(): boolean {
+    return this.source?.readyState === EventSource.OPEN;
   }
 
   visibilityChanged(): void {
@@ -45,7 +54,10 @@ export class PushChannel {
     source.addEventListener('challenge-changed', (event) => {
       remember(event);
       try {
-        const data = JSON.parse(String((event as MessageEvent<unknown>).data)) as { status?: string; sessionId?: string };
+        const data = JSON.parse(String((event as MessageEvent<unknown>).data)) as { challengeId?: string; status?: string; sessionId?: string };
+        if (typeof data.challengeId === 'string' && typeof data.status === 'string') {
+          this.on.challenge?.({ challengeId: data.challengeId, status: data.status, ...(typeof data.sessionId === 'string' ? { sessionId: data.sessionId } : {}) });
+        }
         if (data.status === 'PASS') this.on.adopt(data.sessionId);
       } catch {
         this.on.changed();

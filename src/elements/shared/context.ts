@@ -1,4 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
+import type { PermissionRequests } from '../../flows/permission-requests.js';
 import type { SessionStore } from '../../flows/session-store.js';
 import type { Messages } from '../../i18n/en.js';
 import type { ConsentsPort, IdentityPort, PermissionsPort } from '../../model/ports.js';
@@ -7,6 +8,10 @@ import type { ConsentsPort, IdentityPort, PermissionsPort } from '../../model/po
 export interface PlaygateClient {
   store: SessionStore;
   permissions?: PermissionsPort;
+  /** Upgrades, first consent and the wait for a parent: one conversation per provider. */
+  requests?: PermissionRequests;
+  /** The player's k-ID jurisdiction as the game set it, or '' when it did not. */
+  jurisdiction(): string;
   consents?: ConsentsPort;
   identity?: IdentityPort;
   messages: Messages;

@@ -10,6 +10,18 @@ export interface PlaygateEventDetails {
   'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[] };
   'playgate-consent-declined': ConsentEventDetail;
   'playgate-consent-completed': { rounds: number };
+  'playgate-permission-granted': { permissions: string[] };
+  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' };
+  'playgate-challenge-created': ChallengeEventDetail & { type: string };
+  'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
+}
+
+/** Which challenge an event is about. Never its one-time code or link: those let a parent approve. */
+export interface ChallengeEventDetail {
+  challengeId: string;
+  /** `upgrade`: features for a session; `consent`: a first consent. */
+  kind: 'upgrade' | 'consent';
+  permissions: string[];
 }
 
 /** Which documents a consent event is about. Page ids only: nothing secret. */
@@ -35,5 +47,10 @@ declare global {
     'playgate-consent-accepted': CustomEvent<PlaygateEventDetails['playgate-consent-accepted']>;
     'playgate-consent-declined': CustomEvent<PlaygateEventDetails['playgate-consent-declined']>;
     'playgate-consent-completed': CustomEvent<PlaygateEventDetails['playgate-consent-completed']>;
+    'playgate-permission-granted': CustomEvent<PlaygateEventDetails['playgate-permission-granted']>;
+    'playgate-permission-denied': CustomEvent<PlaygateEventDetails['playgate-permission-denied']>;
+    'playgate-challenge-created': CustomEvent<PlaygateEventDetails['playgate-challenge-created']>;
+    'playgate-challenge-resolved': CustomEvent<PlaygateEventDetails['playgate-challenge-resolved']>;
+    'playgate-challenge-panel-close': CustomEvent<undefined>;
   }
 }

@@ -86,6 +86,7 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
       const value = body[key];
       if (typeof value === 'number' && value >= 0) ctx.config[key] = value;
     }
+    if (typeof body.legacyAwait === 'boolean') ctx.config.legacyAwait = body.legacyAwait;
     const { webhookSecret: _secret, ...config } = ctx.config;
     return c.json(config);
   });

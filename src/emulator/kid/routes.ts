@@ -95,6 +95,7 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
 
   // The legacy long poll of the Unreal sample: answers on a decision or at the timeout.
   app.get('/challenge/await', async (c) => {
+    if (!ctx.config.legacyAwait) return kidError(c, 404, 'NOT_FOUND', 'No such endpoint');
     const challenge = kid.challenges.get(c.req.query('challengeId') ?? '');
     if (!challenge) return kidError(c, 400, 'NOT_FOUND', 'Challenge not found');
     const limited = pollLimit(ctx, c, challenge);

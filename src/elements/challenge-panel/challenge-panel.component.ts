@@ -1,0 +1,186 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
+import { en, type Messages } from '../../i18n/en.js';
+import { errorText } from '../../i18n/format.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { challengePanelStyles } from './challenge-panel.styles.js';
+import { qrCode, safeLink } from './qr-code.js';
+
+type Waiting = Extract<RequestState, { state: 'waiting' }>;
+
+/**
+ * The player's half of a parent's challenge: a QR code of the approval link, the
+ * one-time code with a copy button and its countdown, an email to the parent, and a
+ * same-window link for when the device is the parent's own. It shows what the shared
+ * request flow says; the wait itself runs in the flow, so closing the panel keeps it.
+ *
+ * @summary Ask a parent: QR code, one-time code, email, and the wait for their answer.
+ *
+ * @event playgate-challenge-panel-close - The player closed the panel; the wait goes on.
+ *
+ * @csspart panel - The box.
+ * @csspart title - What is asked.
+ * @csspart qr - The QR code.
+ * @csspart code - The one-time code, in large type.
+ * @csspart copy - The copy button.
+ * @csspart countdown - How long the code still works.
+ * @csspart email - The email form.
+ * @csspart parent-link - The "this device belongs to a parent" link.
+ * @csspart progress - What the parent is doing, announced as it changes.
+ * @csspart close - The close button.
+ *
+ * @cssproperty --playgate-qr-size - The QR code's width and height.
+ */
+export class PlaygateChallengePanel extends LitElement {
+  static override styles = [tokens, buttonStyles, challengePanelStyles];
+
+  /** The flow's waiting state to show. */
+  @property({ attribute: false }) waiting: Waiting | undefined;
+
+  /** The shared flow that the panel's buttons drive. */
+  @property({ attribute: false }) requests: PermissionRequests | undefined;
+
+  @property({ attribute: false }) messages: Messages = en;
+
+  @property() locale = 'en';
+
+  /** The feature names, already in the player's words. */
+  @property() features = '';
+
+  @state() private qr: TemplateResult | undefined;
+  @state() private copied = false;
+  @state() private now = Date.now();
+  @query('input[type="email"]') private emailInput!: HTMLInputElement | null;
+  @query('h2') private heading!: HTMLElement | null;
+
+  private qrFor: string | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  /** Moves focus to the panel's title, so a screen reader or gamepad starts there. */
+  override focus(): void {
+    this.heading?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('waiting')) return;
+    const link = safeLink(this.waiting?.challenge.url);
+    if (link !== this.qrFor) {
+      this.qrFor = link;
+      this.qr = undefined;
+      if (link) {
+        void qrCode(link).then((drawn) => {
+          if (this.qrFor === link) this.qr = drawn;
+        });
+      }
+    }
+    const expires = this.waiting?.challenge.otpExpiresAt;
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.now = Date.now();
+    if (expires !== undefined && this.isConnected) {
+      // A display clock only: the flow renews the code, and never while the page is hidden.
+      this.ticker = setInterval(() => {
+        this.now = Date.now();
+      }, 1000);
+    }
+  }
+
+  protected override render() {
+    const waiting = this.waiting;
+    if (!waiting) return nothing;
+    const t = this.messages.challenge;
+    const { challenge, pending } = waiting;
+    const ageCheck = challenge.type === 'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE' || challenge.type === 'CHALLENGE_AGE_GATE_AGE_ASSURANCE';
+    const title = ageCheck ? t.titleAgeCheck : pending.kind === 'consent' ? t.titleConsent : t.titleUpgrade(this.features);
+    const lead = ageCheck ? t.leadAgeCheck : pending.kind === 'consent' ? t.leadConsent : t.leadUpgrade;
+    const link = safeLink(challenge.url);
+    return html`
+      <section part="panel" aria-labelledby="title">
+        <h2 id="title" part="title" tabindex="-1">${title}</h2>
+        <p>${lead}</p>
+        ${link ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
+        ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
+        ${ageCheck ? nothing : this.emailForm(waiting)}
+        ${link ? html`<p><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
+        <p part="progress" role="status">${this.progressText(waiting)}</p>
+        <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
+      </section>
+    `;
+  }
+
+  private codeBlock(code: string, link: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
+    const t = this.messages.challenge;
+    const left = expiresAt === undefined ? undefined : Math.max(0, expiresAt - this.now);
+    const site = link ? new URL(link).host : '';
+    return html`
+      <p>${site ? t.orCode(site) : t.codeLabel}</p>
+      <div class="code-row">
+        <output part="code" aria-label=${t.codeLabel}>${code}</output>
+        <button part="copy" class="quiet" @click=${() => { void this.copy(code); }}>${this.copied ? t.copied : t.copy}</button>
+      </div>
+      ${left === undefined
+        ? nothing
+        : html`<p part="countdown">${left > 0 ? t.expiresIn(clock(left, this.locale)) : t.renewing}</p>`}
+      ${waiting.codeError ? html`<p class="problem" role="alert">${t.renewFailed} ${errorText(waiting.codeError, this.messages)}</p>` : nothing}
+    `;
+  }
+
+  private emailForm(waiting: Waiting) {
+    const t = this.messages.challenge;
+    const note = { idle: '', sending: '', sent: t.sent, invalid: t.invalidEmail, failed: t.emailFailed }[waiting.email];
+    return html`
+      <form part="email" @submit=${this.sendEmail} novalidate>
+        <label for="email">${t.emailLabel}</label>
+        <input id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" />
+        <p id="email-hint" class="hint">${t.emailHint}</p>
+        <button type="submit" ?disabled=${waiting.email === 'sending'}>${waiting.email === 'sending' ? t.sending : t.sendEmail}</button>
+        <p id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role=${waiting.email === 'invalid' || waiting.email === 'failed' ? 'alert' : 'status'}>${note}</p>
+      </form>
+    `;
+  }
+
+  private progressText(waiting: Waiting): string {
+    const t = this.messages.challenge;
+    if (waiting.progress === 'IN_PROGRESS') return t.inProgress;
+    if (waiting.progress === 'POLL_TIMEOUT') return t.stillWaiting;
+    return t.pending;
+  }
+
+  private sendEmail = (event: Event) => {
+    event.preventDefault();
+    const input = this.emailInput;
+    const email = input?.value ?? '';
+    // The address goes to the request and nowhere else: not kept, not in any event.
+    void this.requests?.sendEmail(email).then(() => {
+      if (input && this.waiting?.email === 'sent') input.value = '';
+    });
+  };
+
+  private async copy(code: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(code);
+      this.copied = true;
+    } catch {
+      // No clipboard (permissions, an old browser): the code stays on screen to type.
+      this.copied = false;
+    }
+  }
+
+  private close = () => {
+    this.dispatchEvent(new CustomEvent('playgate-challenge-panel-close', { bubbles: true, composed: true }));
+  };
+}
+
+/** "9:58": minutes and seconds, with the locale's digits. */
+function clock(ms: number, locale: string): string {
+  const seconds = Math.ceil(ms / 1000);
+  const format = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
+  return `${new Intl.NumberFormat(locale).format(Math.floor(seconds / 60))}:${format.format(seconds % 60)}`;
+}

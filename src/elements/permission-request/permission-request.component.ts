@@ -1,0 +1,306 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RequestEvent, RequestState } from '../../flows/permission-requests.js';
+import { en, type Messages } from '../../i18n/en.js';
+import { errorText } from '../../i18n/format.js';
+import type { Permission, Session } from '../../model/permissions.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import '../challenge-panel/challenge-panel.js';
+import { ageGate } from '../shared/age-gate.js';
+import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { StoreController } from '../shared/store-controller.js';
+import { permissionRequestStyles } from './permission-request.styles.js';
+
+ensureContextRoot();
+
+/** What a row offers, by the permission's state. */
+type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
+
+const listConverter = {
+  fromAttribute: (value: string | null) =>
+    value
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  toAttribute: (value: readonly string[] | undefined) => value?.join(','),
+};
+
+/**
+ * The player asks for a feature. One row per permission in the session, worded by its
+ * state: PLAYER-managed ones turn on at once; GUARDIAN-managed ones become a challenge a
+ * parent answers on their own device (QR code, one-time code or email), which this
+ * element waits out, across reloads. With no session yet (a new player, or after a
+ * revoke), it runs the first consent: the age gate, then the same challenge panel.
+ *
+ * @summary Ask for a feature, and wait for a parent when one must say yes.
+ *
+ * @slot - With `name`: the feature's content, shown once the permission is on.
+ *
+ * @event playgate-permission-granted - Features were turned on (or a first consent finished: empty list). Detail: `{ permissions }`.
+ * @event playgate-permission-denied - A parent said no, or the feature is not available. Detail: `{ permissions, reason }`.
+ * @event playgate-challenge-created - A parent (or an age check) must answer. Detail: `{ challengeId, kind, type, permissions }`; never the code or link.
+ * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
+ *
+ * @csspart base - The box around everything.
+ * @csspart list - The list of rows.
+ * @csspart row - One permission.
+ * @csspart label - A permission's name.
+ * @csspart state - A permission's state in words.
+ * @csspart action - A row's button.
+ * @csspart outcome - Approved, denied or failed, with what to do next.
+ * @csspart age-gate - The first consent's age form.
+ * @csspart challenge - The challenge panel (itself a `<playgate-challenge-panel>`).
+ *
+ * @cssproperty --playgate-color-positive - Features that are on.
+ */
+export class PlaygatePermissionRequest extends LitElement {
+  static override styles = [tokens, buttonStyles, permissionRequestStyles];
+
+  /** Show only these permissions (`permissions="voice-chat,text-chat-private"`). Default: all. */
+  @property({ converter: listConverter }) permissions: string[] | undefined;
+
+  /** Gate mode: one permission; the slotted content shows once it is on. */
+  @property({ reflect: true }) name = '';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: PlaygateClient | undefined;
+
+  @state() private request: RequestState = { state: 'idle' };
+  /** The player closed the panel; the wait goes on and the row offers it again. */
+  @state() private panelHidden = false;
+
+  private readonly store = new StoreController(this);
+  private unsubscribe: (() => void) | undefined;
+  private detach: (() => void) | undefined;
+  private focusNext: 'panel' | 'outcome' | 'age-gate' | undefined;
+
+  /** Asks for a feature, as its row's button does. */
+  async ask(permission: string): Promise<void> {
+    const requests = this.client?.requests;
+    if (!requests) return;
+    requests.owner = this;
+    this.panelHidden = false;
+    await requests.request([permission]);
+  }
+
+  /** Starts the first consent (age gate, then a parent), as the "Set up" button does. */
+  async setUp(): Promise<void> {
+    const requests = this.client?.requests;
+    if (!requests) return;
+    requests.owner = this;
+    this.panelHidden = false;
+    this.focusNext = 'age-gate';
+    await requests.startAgeGate(this.client?.jurisdiction() ?? '');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.client) this.connectFlow(this.client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disconnectFlow();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client' as keyof PlaygatePermissionRequest)) {
+      this.store.connect(this.client);
+      this.disconnectFlow();
+      if (this.client && this.isConnected) this.connectFlow(this.client);
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.focusNext;
+    if (!target || !this.owns) return;
+    this.focusNext = undefined;
+    if (target === 'panel') this.renderRoot.querySelector('playgate-challenge-panel')?.focus();
+    else if (target === 'age-gate') this.renderRoot.querySelector<HTMLElement>('#age-title')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="outcome"]')?.focus();
+  }
+
+  private connectFlow(client: PlaygateClient): void {
+    const requests = client.requests;
+    if (!requests) return;
+    this.request = requests.state;
+    this.unsubscribe = requests.subscribe((next, event) => {
+      this.onRequest(next, event);
+    });
+    this.detach = requests.attach(this);
+  }
+
+  private disconnectFlow(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.detach?.();
+    this.detach = undefined;
+  }
+
+  private get owns(): boolean {
+    const requests = this.client?.requests;
+    if (requests && !requests.owner) requests.owner = this;
+    return requests?.owner === this;
+  }
+
+  private get t(): Messages {
+    return this.client?.messages ?? en;
+  }
+
+  private onRequest(next: RequestState, event?: RequestEvent): void {
+    const before = this.request.state;
+    this.request = next;
+    if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
+    if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) this.focusNext = 'outcome';
+    if (event && this.owns) this.announce(event);
+  }
+
+  private announce(event: RequestEvent): void {
+    switch (event.type) {
+      case 'granted':
+        emit(this, 'playgate-permission-granted', { permissions: [...event.permissions] });
+        break;
+      case 'denied':
+        emit(this, 'playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason });
+        break;
+      case 'challenge-created':
+        emit(this, 'playgate-challenge-created', {
+          challengeId: event.challenge.challengeId,
+          kind: event.pending.kind,
+          type: event.challenge.type,
+          permissions: event.pending.kind === 'upgrade' ? [...event.pending.permissions] : [],
+        });
+        break;
+      case 'challenge-resolved':
+        emit(this, 'playgate-challenge-resolved', {
+          challengeId: event.pending.challengeId,
+          kind: event.pending.kind,
+          status: event.status === 'PASS' ? 'approved' : 'denied',
+          permissions: event.pending.kind === 'upgrade' ? [...event.pending.permissions] : [],
+        });
+        break;
+    }
+  }
+
+  protected override render() {
+    const snapshot = this.store.snapshot;
+    const client = this.client;
+    if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
+    if (!client.requests) return nothing;
+    const kid = snapshot.kid;
+    const session = kid.state === 'active' ? kid.session : kid.state === 'error' ? kid.session : undefined;
+    if (session && this.name) {
+      const permission = session.permissions.find((p) => p.name === this.name);
+      if (permission?.enabled) return html`<slot></slot>`;
+    }
+    let body;
+    if (session) body = this.renderRows(session);
+    else if (kid.state === 'loading') body = html`<p role="status">${this.t.status.loading}</p>`;
+    else if (kid.state === 'error') body = html`<p role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button @click=${() => void client.refresh()}>${this.t.status.retry}</button></div>`;
+    else body = this.renderFirstConsent(kid.state === 'revoked');
+    return html`<section part="base" aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
+  }
+
+  private renderRows(session: Session) {
+    const wanted = this.name ? [this.name] : this.permissions;
+    const rows = wanted ? session.permissions.filter((p) => wanted.includes(p.name)) : session.permissions;
+    return html`<ul part="list">${rows.map((permission) => this.renderRow(permission))}</ul>`;
+  }
+
+  private rowState(permission: Permission): RowState {
+    const current = this.request;
+    if (current.state === 'waiting' && current.pending.kind === 'upgrade' && current.pending.permissions.includes(permission.name)) return 'waiting';
+    if (permission.enabled) return 'on';
+    if (permission.managedBy === 'PROHIBITED') return 'not-available';
+    if (permission.verifiedAgeThreshold !== undefined) return 'verify-age';
+    return permission.managedBy === 'GUARDIAN' ? 'ask-parent' : 'turn-on';
+  }
+
+  private renderRow(permission: Permission) {
+    const t = this.t.request;
+    const label = this.client?.label(permission.name) ?? permission.name;
+    const row = this.rowState(permission);
+    const busy = this.request.state === 'requesting' || (this.request.state === 'waiting' && row !== 'waiting');
+    const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
+    const action = (text: string, aria: string, run: () => void) =>
+      html`<button part="action" aria-label=${aria} ?disabled=${busy} @click=${run}>${text}</button>`;
+    const ask = () => void this.ask(permission.name);
+    return html`
+      <li part="row" data-permission=${permission.name} data-state=${row}>
+        <span part="label">${label}</span>
+        ${words[row] ? html`<span part="state" class=${row === 'on' ? 'on' : 'muted'}>${words[row]}</span>` : nothing}
+        ${row === 'turn-on' ? action(t.turnOn, t.turnOnLabel(label), ask) : nothing}
+        ${row === 'ask-parent' ? action(t.askParent, t.askParentLabel(label), ask) : nothing}
+        ${row === 'verify-age' ? action(t.verifyAge, t.verifyAgeLabel(label), ask) : nothing}
+        ${row === 'waiting' && this.panelHidden
+          ? html`<button part="action" class="quiet" @click=${() => { this.panelHidden = false; this.focusNext = 'panel'; }}>${t.showCode}</button>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderFirstConsent(revoked: boolean) {
+    const current = this.request;
+    if (current.state === 'age-gate' || current.state === 'waiting' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
+    const jurisdiction = this.client?.jurisdiction() ?? '';
+    return html`
+      <p>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>
+      ${jurisdiction
+        ? html`<div class="actions"><button part="action" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
+        : html`<p class="problem">${this.t.ageGate.noJurisdiction}</p>`}
+    `;
+  }
+
+  /** The panel, the age gate or an outcome: only in the element that owns the conversation. */
+  private renderConversation() {
+    const current = this.request;
+    const client = this.client;
+    if (!client?.requests || !this.owns) return nothing;
+    const requests = client.requests;
+    const t = this.t.request;
+    const features = (names: readonly string[]) => t.list(names.map((name) => client.label(name)), client.locale);
+    switch (current.state) {
+      case 'age-gate':
+        return ageGate(current, this.t, (age) => void requests.checkAge(age));
+      case 'waiting':
+        if (this.panelHidden) return nothing;
+        return html`<playgate-challenge-panel
+          part="challenge"
+          .waiting=${current}
+          .requests=${requests}
+          .messages=${this.t}
+          locale=${client.locale}
+          features=${current.pending.kind === 'upgrade' ? features(current.pending.permissions) : ''}
+          @playgate-challenge-panel-close=${() => { this.panelHidden = true; }}
+        ></playgate-challenge-panel>`;
+      case 'requesting':
+        return html`<p role="status">${t.working}</p>`;
+      case 'granted':
+        return this.outcome(current.permissions.length ? t.granted(features(current.permissions)) : t.grantedSetUp, 'good');
+      case 'denied':
+        return this.outcome(t.denied, 'muted', current.pending.kind === 'upgrade' ? t.askAgain : undefined);
+      case 'prohibited':
+        return this.outcome(t.prohibited, 'muted');
+      case 'failed':
+        return this.outcome(`${t.failed} ${errorText(current.error, this.t)}`, 'problem', t.retry);
+      case 'idle':
+        return nothing;
+    }
+  }
+
+  private outcome(text: string, tone: 'good' | 'muted' | 'problem', retryLabel?: string) {
+    const requests = this.client?.requests;
+    return html`
+      <div part="outcome" class=${tone} tabindex="-1" role=${tone === 'problem' ? 'alert' : 'status'}>
+        <p>${text}</p>
+        <div class="actions">
+          ${retryLabel ? html`<button @click=${() => void requests?.retry()}>${retryLabel}</button>` : nothing}
+          <button class="quiet" @click=${() => { requests?.dismiss(); }}>${this.t.request.dismiss}</button>
+        </div>
+      </div>
+    `;
+  }
+}

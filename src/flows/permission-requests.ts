@@ -1,0 +1,375 @@
+import { isPlaygateError, PlaygateError } from '../model/error.js';
+import type { AgeGateRequirements, Challenge, ChallengeResult } from '../model/permissions.js';
+import type { AgeInput, PermissionsPort } from '../model/ports.js';
+import { ChallengeWait, type ChallengePush, type WaitMode } from './challenge-wait.js';
+import { pendingChallenge, type PendingChallenge } from './pending-challenge.js';
+import type { SessionStore } from './session-store.js';
+import type { KeyValueStorage } from './storage.js';
+import type { Timers } from './timers.js';
+
+export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
+
+/** Sending the request to a parent's inbox. The address itself is never kept. */
+export type EmailState = 'idle' | 'sending' | 'sent' | 'invalid' | 'failed';
+
+/** Where the player's conversation with a parent is. Elements render this. */
+export type RequestState =
+  | { state: 'idle' }
+  /** An upgrade (or a stored challenge after a reload) is on its way. */
+  | { state: 'requesting'; permissions: readonly string[] }
+  /** First consent: the age gate, asking for a date of birth or an age. */
+  | { state: 'age-gate'; jurisdiction: string; requirements?: AgeGateRequirements; checking: boolean; error?: PlaygateError }
+  /** The player is too young for this game in this jurisdiction. */
+  | { state: 'prohibited' }
+  /** A parent (or an age check) must answer on their own device. */
+  | { state: 'waiting'; pending: PendingChallenge; challenge: Challenge; progress: ChallengeProgress; email: EmailState; codeError?: PlaygateError }
+  /** Approved (or PLAYER-managed): the features are on. Empty for a first consent. */
+  | { state: 'granted'; permissions: readonly string[] }
+  | { state: 'denied'; pending: PendingChallenge }
+  /** A step failed; `retry()` repeats it. */
+  | { state: 'failed'; error: PlaygateError; permissions: readonly string[] };
+
+export type RequestEvent =
+  | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
+  | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
+  | { type: 'granted'; permissions: readonly string[] }
+  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' };
+
+export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
+
+export interface PermissionRequestsOptions {
+  port: PermissionsPort;
+  store: SessionStore;
+  storage: KeyValueStorage;
+  timers: Timers;
+  isVisible(): boolean;
+  push?: ChallengePush;
+  /** Passed on to the wait, for tests and tuning. */
+  wait?: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number };
+}
+
+/**
+ * The player's side of asking a parent: upgrades (PLAYER-managed ones pass at once),
+ * first consent through the age gate, and the wait for the parent's answer, which
+ * survives a reload. One per provider, shared by every element, so the wait lives at
+ * the top of the app and not in a panel. It waits only while some element is attached.
+ */
+export class PermissionRequests {
+  private current: RequestState = { state: 'idle' };
+  private listeners = new Set<RequestListener>();
+  private wait: ChallengeWait | undefined;
+  private attached = 0;
+  private retryStep: (() => Promise<void>) | undefined;
+  private codeTimer: unknown;
+  /** The code ran out while the page was hidden: get a new one once visible. */
+  private codeStale = false;
+
+  /**
+   * The element that shows the conversation (the one the player used, or the first to
+   * attach): it draws the panel and fires the events, so two elements never both do.
+   */
+  owner: object | undefined;
+
+  constructor(private readonly options: PermissionRequestsOptions) {}
+
+  get state(): RequestState {
+    return this.current;
+  }
+
+  /** How the wait learns the answer now, for the UI's fine print and for tests. */
+  get waitMode(): WaitMode | undefined {
+    return this.wait?.mode;
+  }
+
+  subscribe(listener: RequestListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** An element that shows requests is on the page: resume a stored challenge, keep waiting. */
+  attach(element: object): () => void {
+    this.attached += 1;
+    this.owner ??= element;
+    if (this.attached === 1) this.resume();
+    let detached = false;
+    return () => {
+      if (detached) return;
+      detached = true;
+      this.attached -= 1;
+      if (this.owner === element) this.owner = undefined;
+      if (this.attached === 0) this.stopWaiting();
+    };
+  }
+
+  visibilityChanged(): void {
+    this.wait?.visibilityChanged();
+    if (this.codeStale && this.options.isVisible()) void this.refreshCode();
+  }
+
+  /** Ask for features. Threshold and other features are never mixed in one upgrade. */
+  async request(permissions: readonly string[]): Promise<void> {
+    if (this.current.state === 'requesting' || this.current.state === 'waiting') return;
+    this.retryStep = () => this.request(permissions);
+    this.set({ state: 'requesting', permissions });
+    const { store, port } = this.options;
+    try {
+      // Who manages a feature may have changed since the row was drawn (age-up).
+      await store.refresh();
+      const kid = store.snapshot.kid;
+      if (kid.state !== 'active') throw kid.state === 'error' ? kid.error : new PlaygateError({ kind: 'session_deleted', message: 'No session to upgrade' });
+      const wanted = kid.session.permissions.filter((p) => permissions.includes(p.name) && !p.enabled);
+      if (wanted.length === 0) {
+        this.grant(permissions);
+        return;
+      }
+      if (wanted.every((p) => p.managedBy === 'PROHIBITED')) {
+        this.set({ state: 'idle' }, { type: 'denied', permissions, reason: 'prohibited' });
+        return;
+      }
+      const threshold = wanted.filter((p) => p.verifiedAgeThreshold !== undefined && p.managedBy !== 'PROHIBITED');
+      const ordinary = wanted.filter((p) => p.verifiedAgeThreshold === undefined && p.managedBy !== 'PROHIBITED');
+      // k-ID refuses a mix (400): ask for the ordinary ones first, the age-checked ones after.
+      const names = (ordinary.length ? ordinary : threshold).map((p) => p.name);
+      const result = await port.upgrade(kid.session.sessionId, names);
+      if (result.status === 'PASS') {
+        store.noteApproved(names);
+        store.receive(result.session);
+        this.grant(names);
+        return;
+      }
+      this.startWaiting({ kind: 'upgrade', challengeId: result.challenge.challengeId, permissions: names }, result.challenge, false);
+    } catch (error) {
+      this.failed(error, permissions);
+    }
+  }
+
+  /** First consent (no session, or a revoked one): ask k-ID how to ask for the age. */
+  async startAgeGate(jurisdiction: string): Promise<void> {
+    this.retryStep = () => this.startAgeGate(jurisdiction);
+    this.set({ state: 'age-gate', jurisdiction, checking: true });
+    try {
+      const requirements = await this.options.port.getAgeGateRequirements(jurisdiction);
+      this.set({ state: 'age-gate', jurisdiction, requirements, checking: false });
+    } catch (error) {
+      this.set({ state: 'age-gate', jurisdiction, checking: false, error: asError(error) });
+    }
+  }
+
+  /** The player entered a date of birth or an age. */
+  async checkAge(age: AgeInput): Promise<void> {
+    const current = this.current;
+    if (current.state !== 'age-gate' || current.checking) return;
+    const { jurisdiction, requirements } = current;
+    this.set({ state: 'age-gate', jurisdiction, checking: true, ...(requirements ? { requirements } : {}) });
+    try {
+      const answer = await this.options.port.checkAge({ ...age, jurisdiction });
+      if (answer.status === 'PROHIBITED') {
+        this.set({ state: 'prohibited' }, { type: 'denied', permissions: [], reason: 'prohibited' });
+      } else if (answer.status === 'CHALLENGE') {
+        this.startWaiting({ kind: 'consent', challengeId: answer.challenge.challengeId, jurisdiction, age }, answer.challenge, false);
+      } else if (answer.session) {
+        await this.options.store.adoptSession(answer.session.sessionId, { justCreated: true });
+        this.grant([]);
+      } else {
+        throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
+      }
+    } catch (error) {
+      this.set({ state: 'age-gate', jurisdiction, checking: false, error: asError(error), ...(requirements ? { requirements } : {}) });
+    }
+  }
+
+  /** Emails the request: to `email` if given, else to the adult on file. The address is not kept. */
+  async sendEmail(email?: string): Promise<void> {
+    const current = this.current;
+    if (current.state !== 'waiting' || current.email === 'sending') return;
+    this.patchWaiting({ email: 'sending' });
+    try {
+      await this.options.port.sendParentEmail(current.challenge.challengeId, email?.trim() || undefined);
+      this.patchWaiting({ email: 'sent' });
+    } catch (error) {
+      this.patchWaiting({ email: isPlaygateError(error, 'invalid_email') ? 'invalid' : 'failed' });
+    }
+  }
+
+  /** A fresh one-time code (and QR link) once the old one expired. */
+  async refreshCode(): Promise<void> {
+    const current = this.current;
+    if (current.state !== 'waiting') return;
+    try {
+      const code = await this.options.port.refreshOneTimeCode(current.challenge.challengeId);
+      const challenge: Challenge = { ...current.challenge, oneTimePassword: code.oneTimePassword };
+      if (code.url) challenge.url = code.url;
+      if (code.expiresAt !== undefined) challenge.otpExpiresAt = code.expiresAt;
+      else delete challenge.otpExpiresAt;
+      this.codeStale = false;
+      this.patchWaiting({ challenge }, true);
+      this.scheduleCodeRefresh(challenge);
+    } catch (error) {
+      this.patchWaiting({ codeError: asError(error) });
+    }
+  }
+
+  /** Repeats the step that failed, or asks again after a parent said no. */
+  retry(): Promise<void> {
+    const current = this.current;
+    if (current.state === 'denied' && current.pending.kind === 'upgrade') return this.request(current.pending.permissions);
+    if (current.state === 'failed' || current.state === 'age-gate') return this.retryStep?.() ?? Promise.resolve();
+    return Promise.resolve();
+  }
+
+  /** Back to rest, after an outcome was shown. A wait in progress carries on. */
+  dismiss(): void {
+    if (this.current.state !== 'waiting' && this.current.state !== 'requesting') this.set({ state: 'idle' });
+  }
+
+  dispose(): void {
+    this.stopWaiting();
+    this.listeners.clear();
+  }
+
+  /** A challenge stored before a reload: show it again and check its status at once. */
+  private resume(): void {
+    if (this.wait) {
+      this.wait.start(true);
+      if (this.current.state === 'waiting') this.scheduleCodeRefresh(this.current.challenge);
+      return;
+    }
+    const pending = pendingChallenge.read(this.options.storage);
+    if (!pending || this.current.state === 'waiting') return;
+    const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
+    this.set({ state: 'requesting', permissions });
+    this.options.port.getChallenge(pending.challengeId).then(
+      (challenge) => {
+        this.startWaiting(pending, challenge, true);
+      },
+      (error: unknown) => {
+        // A challenge k-ID no longer knows has nothing left to wait for.
+        if (isPlaygateError(error, 'not_found')) {
+          pendingChallenge.write(this.options.storage, undefined);
+          this.set({ state: 'idle' });
+        } else {
+          this.retryStep = async () => {
+            this.resume();
+            await Promise.resolve();
+          };
+          this.failed(error, permissions);
+        }
+      },
+    );
+  }
+
+  private startWaiting(pending: PendingChallenge, challenge: Challenge, resumed: boolean): void {
+    pendingChallenge.write(this.options.storage, pending);
+    this.set({ state: 'waiting', pending, challenge, progress: 'PENDING', email: 'idle' }, resumed ? undefined : { type: 'challenge-created', pending, challenge });
+    this.scheduleCodeRefresh(challenge);
+    this.wait?.stop();
+    this.wait = new ChallengeWait(
+      challenge.challengeId,
+      { port: this.options.port, timers: this.options.timers, isVisible: () => this.options.isVisible(), ...(this.options.push ? { push: this.options.push } : {}), ...this.options.wait },
+      (result) => {
+        void this.settle(pending, result);
+      },
+      (result) => {
+        if (result.status !== 'PASS' && result.status !== 'FAIL') this.patchWaiting({ progress: result.status });
+      },
+    );
+    if (this.attached > 0) this.wait.start(resumed);
+  }
+
+  private stopWaiting(): void {
+    this.wait?.stop();
+    this.options.timers.clearTimeout(this.codeTimer);
+  }
+
+  /** The code (and the QR link that holds it) expires; the challenge does not. Renew it then. */
+  private scheduleCodeRefresh(challenge: Challenge): void {
+    const { timers } = this.options;
+    timers.clearTimeout(this.codeTimer);
+    if (challenge.otpExpiresAt === undefined) return;
+    this.codeTimer = timers.setTimeout(() => {
+      if (this.current.state !== 'waiting' || this.attached === 0) return;
+      if (this.options.isVisible()) void this.refreshCode();
+      else this.codeStale = true;
+    }, Math.max(0, challenge.otpExpiresAt - timers.now()));
+  }
+
+  private async settle(pending: PendingChallenge, result: ChallengeResult): Promise<void> {
+    this.wait = undefined;
+    this.options.timers.clearTimeout(this.codeTimer);
+    pendingChallenge.write(this.options.storage, undefined);
+    const status = result.status === 'PASS' ? 'PASS' : 'FAIL';
+    const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
+    this.emit({ type: 'challenge-resolved', pending, status });
+    if (status === 'FAIL') {
+      this.set({ state: 'denied', pending }, { type: 'denied', permissions, reason: 'parent' });
+      return;
+    }
+    this.set({ state: 'requesting', permissions });
+    try {
+      const { store } = this.options;
+      if (pending.kind === 'upgrade') {
+        store.noteApproved(permissions);
+        await (result.sessionId && result.sessionId !== store.sessionId ? store.adoptSession(result.sessionId) : store.refresh());
+      } else {
+        await this.adoptConsentedSession(pending, result.sessionId);
+      }
+      this.grant(permissions);
+    } catch (error) {
+      this.retryStep = () => this.settle(pending, result);
+      this.failed(error, permissions);
+    }
+  }
+
+  /**
+   * A first consent's PASS names the new session, or not (wire.md A.3): then the age gate
+   * is asked again with the age the player gave. A new session may read as missing for a
+   * second or two while it propagates, so that read is tried a few times.
+   */
+  private async adoptConsentedSession(pending: Extract<PendingChallenge, { kind: 'consent' }>, sessionId: string | undefined): Promise<void> {
+    let id = sessionId;
+    if (!id) {
+      const again = await this.options.port.checkAge({ ...pending.age, jurisdiction: pending.jurisdiction });
+      id = again.status === 'PROHIBITED' ? undefined : again.session?.sessionId;
+      if (!id) throw new PlaygateError({ kind: 'invalid_response', message: 'The consent passed but no session came with it' });
+    }
+    const { store, timers } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      await store.adoptSession(id, { justCreated: true });
+      if (store.snapshot.kid.state === 'active' || attempt >= 3) break;
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, 1000));
+    }
+    const kid = store.snapshot.kid;
+    if (kid.state !== 'active') throw kid.state === 'error' ? kid.error : new PlaygateError({ kind: 'session_deleted', message: 'The new session could not be read' });
+  }
+
+  private grant(permissions: readonly string[]): void {
+    this.set({ state: 'granted', permissions }, { type: 'granted', permissions });
+  }
+
+  private failed(error: unknown, permissions: readonly string[]): void {
+    this.set({ state: 'failed', error: asError(error), permissions });
+  }
+
+  private patchWaiting(patch: Partial<Extract<RequestState, { state: 'waiting' }>>, clearCodeError = false): void {
+    const current = this.current;
+    if (current.state !== 'waiting') return;
+    const next = { ...current, ...patch };
+    if (clearCodeError) delete next.codeError;
+    this.set(next);
+  }
+
+  private set(state: RequestState, event?: RequestEvent): void {
+    this.current = state;
+    for (const listener of this.listeners) listener(state, event);
+  }
+
+  private emit(event: RequestEvent): void {
+    for (const listener of this.listeners) listener(this.current, event);
+  }
+}
+
+function asError(error: unknown): PlaygateError {
+  return isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
+}
