@@ -47,7 +47,8 @@ const row = (m: Mounted, name: string) => m.element.shadowRoot?.querySelector<HT
 const rowState = (m: Mounted, name: string) => row(m, name)?.dataset.state;
 const action = (m: Mounted, name: string) => row(m, name)?.querySelector<HTMLButtonElement>('[part="action"]') ?? null;
 const panel = (m: Mounted) => m.element.shadowRoot?.querySelector<PlaygateChallengePanel>('playgate-challenge-panel') ?? null;
-const inPanel = <T extends Element = HTMLElement>(m: Mounted, selector: string) => panel(m)?.shadowRoot?.querySelector<T>(selector) ?? null;
+const inPanel = (m: Mounted, selector: string) => panel(m)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const parentLink = (m: Mounted) => panel(m)?.shadowRoot?.querySelector<HTMLAnchorElement>('[part="parent-link"]')?.href ?? '';
 
 async function until(m: Mounted, check: () => boolean, what: string): Promise<void> {
   await waitFor(() => check(), `${what}; text is: ${m.text()}`);
@@ -129,8 +130,7 @@ describe('<playgate-permission-request>', () => {
 
     const resolved = next(m.element, 'playgate-challenge-resolved');
     const granted = next(m.element, 'playgate-permission-granted');
-    const link = inPanel<HTMLAnchorElement>(m, '[part="parent-link"]')?.href ?? '';
-    await parentAnswers(link, 'Approve');
+    await parentAnswers(parentLink(m), 'Approve');
     expect((await resolved).detail.status).to.equal('approved');
     expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
     await until(m, () => rowState(m, 'voice-chat') === 'on', 'voice chat on');
@@ -142,7 +142,7 @@ describe('<playgate-permission-request>', () => {
     const m = await mount(emu);
     await askParent(m, 'voice-chat');
     const denied = next(m.element, 'playgate-permission-denied');
-    await parentAnswers(inPanel<HTMLAnchorElement>(m, '[part="parent-link"]')?.href ?? '', 'Deny');
+    await parentAnswers(parentLink(m), 'Deny');
     expect((await denied).detail).to.deep.equal({ permissions: ['voice-chat'], reason: 'parent' });
     await until(m, () => m.text().includes('said no this time'), 'the denied message');
     expect(rowState(m, 'voice-chat')).to.equal('ask-parent');
@@ -158,7 +158,7 @@ describe('<playgate-permission-request>', () => {
     const m = await mount(emu);
     await askParent(m, 'voice-chat');
     await waitFor(() => inPanel(m, '[part="qr"] svg') !== null, 'the QR code');
-    const svg = inPanel<SVGSVGElement>(m, '[part="qr"] svg');
+    const svg = panel(m)?.shadowRoot?.querySelector<SVGSVGElement>('[part="qr"] svg');
     if (!svg) throw new Error('no QR code');
     const [challenge] = await emu.control<Array<{ otp: string }>>('GET', '/challenges');
     expect(await decodeSvg(svg)).to.equal(`${emu.base}/parent?otp=${challenge?.otp ?? ''}`);
