@@ -67,9 +67,11 @@ export class ChallengeWait {
     this.unsubscribe = this.options.push?.subscribe(this.challengeId, (result) => {
       this.handle(result);
     });
-    if (checkNow) this.lastRequestAt = -Infinity;
-    else this.lastRequestAt = this.options.timers.now();
-    this.schedule(checkNow ? 0 : this.mode === 'push' ? (this.options.pushCheckMs ?? 60_000) : this.minInterval);
+    const mode = this.mode;
+    // A long poll is held open, so it starts at once; plain reads wait their turn.
+    const now = checkNow || mode === 'long-poll';
+    this.lastRequestAt = now ? -Infinity : this.options.timers.now();
+    this.schedule(now ? 0 : mode === 'push' ? (this.options.pushCheckMs ?? 60_000) : this.minInterval);
   }
 
   stop(): void {

@@ -5,9 +5,9 @@ import type { PlaygateChallengePanel } from '../../src/elements/challenge-panel/
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { memoryStorage, type KeyValueStorage } from '../../src/flows/storage.js';
-import type { Timers } from '../../src/flows/timers.js';
+import { ManualTimers, type Timers } from '../../src/flows/timers.js';
 import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
-import { cleanUp, LABELS, next } from '../support/elements.js';
+import { cleanUp, LABELS, next, setVisibility } from '../support/elements.js';
 import { decodeSvg } from '../support/qr-decoder.js';
 import { waitFor } from '../support/tick.js';
 
@@ -63,7 +63,7 @@ async function askParent(m: Mounted, name: string): Promise<void> {
 }
 
 /** The parent, on their own device: opens the QR link and answers. */
-async function parentAnswers(url: string, decision: 'Approve' | 'Deny'): Promise<void> {
+async function parentAnswers(url: string, decision: 'Approve' | 'Deny' | 'Confirm age'): Promise<void> {
   const frame = await openParentPage(url);
   const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === decision);
   if (!button) throw new Error(`no ${decision} button on the parent page`);
@@ -72,10 +72,23 @@ async function parentAnswers(url: string, decision: 'Approve' | 'Deny'): Promise
   });
 }
 
+/** A page where the game's server has no push stream: the wait must poll. */
+function withoutPush(): void {
+  const original = window.EventSource;
+  Object.defineProperty(window, 'EventSource', { value: undefined, configurable: true, writable: true });
+  restorers.push(() => {
+    Object.defineProperty(window, 'EventSource', { value: original, configurable: true, writable: true });
+  });
+}
+const restorers: Array<() => void> = [];
+
 const kidRequests = async (emu: TestEmulator) => (await emu.control<Array<{ vendor: string; method: string; path: string }>>('GET', '/requests')).filter((r) => r.vendor === 'kid');
 
 describe('<playgate-permission-request>', () => {
-  afterEach(cleanUp);
+  afterEach(() => {
+    cleanUp();
+    for (const restore of restorers.splice(0)) restore();
+  });
 
   it('draws one row per permission in the session, worded by its state', async () => {
     const emu = await asPlayer('adult', 'sam');
@@ -163,4 +176,211 @@ describe('<playgate-permission-request>', () => {
     const [challenge] = await emu.control<Array<{ otp: string }>>('GET', '/challenges');
     expect(await decodeSvg(svg)).to.equal(`${emu.base}/parent?otp=${challenge?.otp ?? ''}`);
   });
+  it('resumes the wait after a reload, and then succeeds', async () => {
+    const emu = await asPlayer('child', 'pip');
+    const storage = memoryStorage();
+    const first = await mount(emu, { storage });
+    await askParent(first, 'voice-chat');
+    const code = inPanel(first, '[part="code"]')?.textContent;
+    const link = parentLink(first);
+    first.provider.remove();
+
+    const second = await mount(emu, { storage });
+    await until(second, () => inPanel(second, '[part="code"]') !== null, 'the resumed challenge');
+    expect(inPanel(second, '[part="code"]')?.textContent, 'the same challenge, shown again').to.equal(code);
+    expect(rowState(second, 'voice-chat')).to.equal('waiting');
+    expect(await emu.control<unknown[]>('GET', '/challenges'), 'no second challenge').to.have.length(1);
+    const granted = next(second.element, 'playgate-permission-granted');
+    await parentAnswers(link, 'Approve');
+    expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
+    await until(second, () => rowState(second, 'voice-chat') === 'on', 'voice chat on');
+    expect(storage.get('kid-pending-challenge'), 'nothing left to resume').to.equal(undefined);
+  });
+
+  it('renews the one-time code when it expires', async () => {
+    const emu = await asPlayer('child', 'pip');
+    await emu.control('POST', '/config', { otpTtlMs: 1500 });
+    const m = await mount(emu);
+    await askParent(m, 'voice-chat');
+    const first = inPanel(m, '[part="code"]')?.textContent;
+    expect(inPanel(m, '[part="countdown"]')?.textContent).to.match(/This code works for 0:0[12]\./);
+    await until(m, () => { const code = inPanel(m, '[part="code"]')?.textContent; return code !== undefined && code !== first; }, 'a new code');
+    const [challenge] = await emu.control<Array<{ otp: string }>>('GET', '/challenges');
+    expect(inPanel(m, '[part="code"]')?.textContent).to.equal(challenge?.otp);
+    expect((await kidRequests(emu)).filter((r) => r.path === '/challenge/generate-otp').length).to.be.at.least(1);
+  });
+
+  it("emails a parent, handles INVALID_EMAIL, and keeps no address", async () => {
+    const emu = await asPlayer('child', 'pip');
+    const storage = memoryStorage();
+    const m = await mount(emu, { storage });
+    await askParent(m, 'voice-chat');
+    const input = inPanel(m, 'input[type="email"]') as HTMLInputElement;
+    const send = () => { inPanel(m, '[part="email"] button[type="submit"]')?.click(); };
+    input.value = 'not an address';
+    send();
+    await until(m, () => (inPanel(m, '#email-note')?.textContent ?? '').includes('We have no email for your parent'), 'the INVALID_EMAIL message');
+    expect(input.value, 'kept on screen to correct').to.equal('not an address');
+    await expect(panel(m)).to.be.accessible();
+    input.value = 'parent@example.com';
+    send();
+    await until(m, () => (inPanel(m, '#email-note')?.textContent ?? '').includes('Sent!'), 'the sent message');
+    expect(input.value, 'cleared once sent').to.equal('');
+    const outbox = await emu.control<Array<{ to: string }>>('GET', '/outbox');
+    expect(outbox.map((mail) => mail.to)).to.deep.equal(['parent@example.com']);
+    const kept = JSON.stringify([storage.get('kid-pending-challenge'), storage.get('kid-session-id'), localStorage, sessionStorage]);
+    expect(kept).not.to.contain('parent@example.com');
+  });
+
+  it('asks for an age check, not a parent, for a threshold permission, alone in its upgrade', async () => {
+    const emu = await asPlayer('adult', 'sam');
+    const m = await mount(emu);
+    const created = next(m.element, 'playgate-challenge-created');
+    await askParent(m, 'loot-boxes-paid-gameplay-impacting');
+    expect((await created).detail.type).to.equal('CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE');
+    expect(inPanel(m, '[part="title"]')?.textContent).to.equal('Verify your age');
+    expect(inPanel(m, '[part="email"]'), 'no parent email for an age check').to.equal(null);
+    const granted = next(m.element, 'playgate-permission-granted');
+    await parentAnswers(parentLink(m), 'Confirm age');
+    expect((await granted).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
+    await until(m, () => rowState(m, 'loot-boxes-paid-gameplay-impacting') === 'on', 'the feature on');
+  });
+
+  it('gates slotted content by one permission', async () => {
+    const emu = await asPlayer('child', 'pip');
+    const m = await mount(emu, { name: 'voice-chat' });
+    const content = Object.assign(document.createElement('button'), { textContent: 'Talk' });
+    m.element.append(content);
+    expect(content.assignedSlot, 'hidden while off').to.equal(null);
+    expect(rowState(m, 'voice-chat')).to.equal('ask-parent');
+    await askParent(m, 'voice-chat');
+    await parentAnswers(parentLink(m), 'Approve');
+    await until(m, () => content.assignedSlot !== null, 'the gated content');
+  });
+
+  it('learns the answer from the server push alone, with no polling', async () => {
+    const emu = await asPlayer('child', 'pip');
+    // Simulated time that never moves: only a push can bring the answer.
+    const m = await mount(emu, { timers: new ManualTimers() });
+    await askParent(m, 'voice-chat');
+    await waitFor(() => m.provider.playgate?.requests?.waitMode === 'push', 'the push stream');
+    const granted = next(m.element, 'playgate-permission-granted');
+    await parentAnswers(parentLink(m), 'Approve');
+    expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
+    const polls = (await kidRequests(emu)).filter((r) => r.path.startsWith('/challenge/get-status') || r.path.startsWith('/challenge/await'));
+    expect(polls).to.deep.equal([]);
+  });
+
+  it('polls at most once per 5 s while visible, never while hidden, and not after it is gone', async () => {
+    const emu = await asPlayer('child', 'pip');
+    await emu.control('POST', '/config', { legacyAwait: false });
+    withoutPush();
+    const timers = new ManualTimers();
+    const m = await mount(emu, { timers });
+    await askParent(m, 'voice-chat');
+    const polls = async () => (await kidRequests(emu)).filter((r) => r.path === '/challenge/get-status').length;
+    const seen: number[] = [];
+    for (let second = 1; second <= 60; second++) {
+      await timers.advance(1000);
+      seen.push(await polls());
+    }
+    // Never two reads within 5 simulated seconds of each other.
+    for (let i = 5; i < seen.length; i++) expect((seen[i] ?? 0) - (seen[i - 5] ?? 0), `seconds ${String(i - 4)}–${String(i + 1)}`).to.be.at.most(1);
+    expect(seen.at(-1), 'it does poll').to.be.at.least(3);
+    setVisibility('hidden');
+    const before = await polls();
+    await timers.advance(120_000);
+    expect(await polls(), 'none while hidden').to.equal(before);
+    setVisibility('visible');
+    await timers.advance(1000);
+    m.element.remove();
+    const atRemoval = await polls();
+    await timers.advance(120_000);
+    expect(await polls(), 'none once the element is gone').to.equal(atRemoval);
+  });
+
+  it('honours a 429 and its Retry-After', async () => {
+    const emu = await asPlayer('child', 'pip');
+    await emu.control('POST', '/config', { legacyAwait: false });
+    withoutPush();
+    const timers = new ManualTimers();
+    const m = await mount(emu, { timers });
+    await askParent(m, 'voice-chat');
+    await emu.control('POST', '/faults', { vendor: 'kid', path: '/challenge/get-status', kind: '429', retryAfter: 120, times: 1 });
+    const polls = async () => (await kidRequests(emu)).filter((r) => r.path === '/challenge/get-status').length;
+    const start = timers.now();
+    while ((await polls()) < 1 && timers.now() - start < 30_000) await timers.advance(1000);
+    expect(await polls(), 'the first read, refused').to.equal(1);
+    const refusedAt = timers.now();
+    await timers.advance(110_000);
+    expect(await polls(), 'nothing before Retry-After').to.equal(1);
+    while ((await polls()) < 2 && timers.now() - refusedAt < 200_000) await timers.advance(1000);
+    expect(await polls(), 'a read after Retry-After').to.equal(2);
+    expect(timers.now() - refusedAt).to.be.at.least(118_000);
+    expect(inPanel(m, '[part="progress"]')?.textContent).to.contain('Waiting for a parent');
+  });
+
+  it('sets up a new player: age gate, a parent approves, and the new session is stored and shown', async () => {
+    const emu = await startEmulator('first-run');
+    document.cookie = 'player=pip; path=/';
+    const storage = memoryStorage();
+    const m = await mount(emu, { storage });
+    expect(m.text()).to.contain('Your account has no permissions set up yet.');
+    await setUpAs(m, '2017-03-01');
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
+    expect(inPanel(m, '[part="title"]')?.textContent).to.equal('A parent needs to say yes');
+    const granted = next(m.element, 'playgate-permission-granted');
+    await parentAnswers(parentLink(m), 'Approve');
+    expect((await granted).detail.permissions).to.deep.equal([]);
+    await until(m, () => row(m, 'voice-chat') !== null, 'the rows of the new session');
+    const sessionId = storage.get('kid-session-id');
+    expect(sessionId).to.be.a('string');
+    const read = await emu.kid().getSession(sessionId ?? '');
+    expect(read.changed && read.session.ageStatus).to.equal('DIGITAL_MINOR');
+    expect(m.text()).to.contain('All set!');
+  });
+
+  it('says kindly that a player under the minimum age cannot play', async () => {
+    const emu = await startEmulator('first-run');
+    document.cookie = 'player=pip; path=/';
+    const m = await mount(emu);
+    const denied = next(m.element, 'playgate-permission-denied');
+    await setUpAs(m, yearsAgo(3));
+    expect((await denied).detail.reason).to.equal('prohibited');
+    await until(m, () => m.text().includes('This is not available for your account.'), 'the prohibited message');
+    await expect(m.element).to.be.accessible();
+  });
+
+  it('after a revoke, consenting again gives a new session id', async () => {
+    const emu = await asPlayer('revoked', 'pip');
+    const old = emu.scenario.kid.sessionId;
+    const storage = memoryStorage();
+    storage.set('kid-session-id', old ?? '');
+    const m = await mount(emu, { storage });
+    await until(m, () => m.text().includes('needs to be set up again'), 'the revoked state');
+    await setUpAs(m, '2017-03-01');
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
+    await parentAnswers(parentLink(m), 'Approve');
+    await until(m, () => row(m, 'voice-chat') !== null, 'the rows of the new session');
+    const fresh = storage.get('kid-session-id');
+    expect(fresh).to.be.a('string').and.not.equal(old);
+  });
 });
+
+function yearsAgo(years: number): string {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() - years);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "Set up my account", then the age gate with a date of birth. */
+async function setUpAs(m: Mounted, dateOfBirth: string): Promise<void> {
+  const start = [...(m.element.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === 'Set up my account');
+  if (!start) throw new Error(`no set-up button; text is: ${m.text()}`);
+  start.click();
+  await until(m, () => m.element.shadowRoot?.querySelector('[part="age-gate"] button:not([disabled])') != null, 'the age gate');
+  const input = m.element.shadowRoot?.querySelector<HTMLInputElement>('#age');
+  if (!input) throw new Error('no age input');
+  input.value = dateOfBirth;
+  m.element.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]')?.click();
+}

@@ -21,7 +21,8 @@ export class PushChannel {
 
   /** Whether the stream is open (not merely being retried by the browser). */
   get connected(): boolean {
-    return this.source?.readyState === EventSource.OPEN;
+    // Read OPEN from the instance: where EventSource does not exist, neither does the global.
+    return this.source !== undefined && this.source.readyState === this.source.OPEN;
   }
 
   visibilityChanged(): void {
