@@ -240,6 +240,20 @@ describe('<playgate-consent-prompt>', () => {
     expect(rules).to.have.length(1);
   });
 
+  it('shows "Saving…" while the answer is on its way, with nothing to take back, and passes axe', async () => {
+    const emu = inPage('server-rules');
+    const { prompt, provider } = await mountPrompt(emu, { fetch: emu.fetch });
+    await provider.identify(emu.scenario.nodecraft.identRequest);
+    await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: 'latency', ms: 1500, times: 1 });
+    const join = provider.joinServer('srv-rules');
+    await acceptRound(prompt);
+    await waitFor(() => part(prompt, 'accept')?.textContent.trim() === 'Saving…', 'the saving state');
+    expect((part(prompt, 'decline') as HTMLButtonElement).disabled).to.equal(true);
+    expect(part(prompt, 'accept')?.getAttribute('aria-busy')).to.equal('true');
+    await expect(prompt).to.be.accessible();
+    expect((await join).queueToken).to.be.a('string');
+  });
+
   it('never asks twice or signs twice across a reload mid-flow', async () => {
     const emu = inPage('server-rules');
     const storage = memoryStorage();

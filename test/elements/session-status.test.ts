@@ -135,6 +135,31 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     expect(mounted.text()).to.contain('Child account').and.contain('1 of 7 on');
     await expect(mounted.status).to.be.accessible();
   });
+
+  it('starts the first consent from the "no session" state, and shows the session it makes', async () => {
+    const emu = await startEmulator('first-run');
+    document.cookie = 'player=sam; path=/';
+    const mounted = await mountStatus(emu);
+    mounted.provider.jurisdiction = 'US-CA';
+    await until(mounted, (t) => t.includes('no permissions set up yet'), 'the no-session state');
+    const setUp = mounted.status.shadowRoot?.querySelector('playgate-permission-request');
+    await setUp?.updateComplete;
+    const start = [...(setUp?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === 'Set up my account');
+    expect(start, 'a set-up button').to.exist;
+    start?.click();
+    const ageInput = async () => {
+      for (;;) {
+        await setUp?.updateComplete;
+        const input = setUp?.shadowRoot?.querySelector<HTMLInputElement>('#age:not([disabled])');
+        if (input) return input;
+        await nextTask();
+      }
+    };
+    (await ageInput()).value = '1990-05-01';
+    setUp?.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]')?.click();
+    await until(mounted, (t) => t.includes('Adult account'), 'the new session');
+    expect(mounted.status.shadowRoot?.querySelector('playgate-permission-request'), 'the set-up is done').to.equal(null);
+  });
 });
 
 describe('<playgate-session-status> passes axe in every state', () => {

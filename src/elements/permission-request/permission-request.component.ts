@@ -64,6 +64,9 @@ export class PlaygatePermissionRequest extends LitElement {
   /** Gate mode: one permission; the slotted content shows once it is on. */
   @property({ reflect: true }) name = '';
 
+  /** Leave out why an account needs setting up, when the page around already says it. */
+  @property({ type: Boolean, attribute: 'hide-intro' }) hideIntro = false;
+
   @consume({ context: clientContext, subscribe: true })
   @state()
   private client: PlaygateClient | undefined;
@@ -247,7 +250,7 @@ export class PlaygatePermissionRequest extends LitElement {
     if (current.state === 'age-gate' || current.state === 'waiting' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
     const jurisdiction = this.client?.jurisdiction() ?? '';
     return html`
-      <p>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>
+      ${this.hideIntro ? nothing : html`<p role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
       ${jurisdiction
         ? html`<div class="actions"><button part="action" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
         : html`<p class="problem">${this.t.ageGate.noJurisdiction}</p>`}

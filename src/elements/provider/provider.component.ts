@@ -181,6 +181,11 @@ export class PlaygateProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage'] as const;
     if (!this.client || config.some((key) => changed.has(key))) this.configure();
+    else if (changed.has('jurisdiction') || changed.has('locale')) {
+      // A new object, so every element re-renders with the new values.
+      this.client = { ...this.client, locale: this.locale };
+      this.provider.setValue(this.client);
+    }
     if (changed.has('elementsSessionSecret') || changed.has('elementsSession')) {
       if (this.elementsSessionSecret) this.elements?.adopt(this.elementsSessionSecret, this.elementsSession);
       this.client?.store.identityChanged();

@@ -8,6 +8,7 @@ import { duration, errorText, integer } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
+import '../permission-request/permission-request.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { StoreController } from '../shared/store-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
@@ -35,6 +36,7 @@ const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
  * @csspart problem - An error or an ended session, with what to do.
  * @csspart retry - The retry button.
  * @csspart session-id - The k-ID session id, for support.
+ * @csspart first-consent - With no session (or a revoked one), the set-up: a `<playgate-permission-request>`.
  *
  * @cssproperty --playgate-color-surface - Background.
  * @cssproperty --playgate-color-positive - Features that are on; the healthy state light.
@@ -138,9 +140,9 @@ export class PlaygateSessionStatus extends LitElement {
       case 'loading':
         return html`<p>${this.t.status.loading}</p>`;
       case 'no-session':
-        return html`<p>${this.t.status.noSession}</p>`;
+        return html`<p>${this.t.status.noSession}</p>${this.firstConsent()}`;
       case 'revoked':
-        return html`<div part="problem"><p role="alert">${this.t.status.revoked}</p></div>`;
+        return html`<div part="problem"><p role="alert">${this.t.status.revoked}</p></div>${this.firstConsent()}`;
       case 'error':
         return html`
           <div part="problem">
@@ -152,6 +154,11 @@ export class PlaygateSessionStatus extends LitElement {
       case 'active':
         return this.renderSession(kid.session);
     }
+  }
+
+  /** No session yet, or a revoked one: the age gate and a parent's consent, in place. */
+  private firstConsent() {
+    return this.client?.requests ? html`<playgate-permission-request part="first-consent" hide-intro></playgate-permission-request>` : nothing;
   }
 
   private renderSession(session: Session) {
