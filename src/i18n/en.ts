@@ -75,6 +75,7 @@ export const en = {
     denied: 'Your parent said no this time. That is OK: you can ask again later.',
     askAgain: 'Ask again',
     prohibited: 'This is not available for your account.',
+    tooYoung: "Sorry, you can't play this game yet. Ask a grown-up about games that are right for your age.",
     failed: 'We could not send your request.',
     retry: 'Try again',
     dismiss: 'OK',

@@ -347,7 +347,7 @@ describe('<playgate-permission-request>', () => {
     const denied = next(m.element, 'playgate-permission-denied');
     await setUpAs(m, yearsAgo(3));
     expect((await denied).detail.reason).to.equal('prohibited');
-    await until(m, () => m.text().includes('This is not available for your account.'), 'the prohibited message');
+    await until(m, () => m.text().includes("Sorry, you can't play this game yet."), 'the prohibited message');
     await expect(m.element).to.be.accessible();
   });
 

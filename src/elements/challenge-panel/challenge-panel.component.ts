@@ -105,11 +105,11 @@ export class PlaygateChallengePanel extends LitElement {
       <section part="panel" aria-labelledby="title">
         <h2 id="title" part="title" tabindex="-1">${title}</h2>
         <p>${lead}</p>
+        <p part="progress" role="status">${this.progressText(waiting)}</p>
         ${link ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
         ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
         ${ageCheck ? nothing : this.emailForm(waiting)}
         ${link ? html`<p><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
-        <p part="progress" role="status">${this.progressText(waiting)}</p>
         <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
       </section>
     `;
@@ -118,7 +118,8 @@ export class PlaygateChallengePanel extends LitElement {
   private codeBlock(code: string, link: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
     const t = this.messages.challenge;
     const left = expiresAt === undefined ? undefined : Math.max(0, expiresAt - this.now);
-    const site = link ? new URL(link).host : '';
+    // Where to type the code: the link without the code in it.
+    const site = link ? (({ host, pathname }) => `${host}${pathname === '/' ? '' : pathname}`)(new URL(link)) : '';
     return html`
       <p>${site ? t.orCode(site) : t.codeLabel}</p>
       <div class="code-row">

@@ -43,6 +43,14 @@ export const challengePanelStyles = css`
     border: 1px dashed var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
   }
+  [part='progress'] {
+    font-weight: 600;
+    color: var(--_accent);
+  }
+  [part='email'] {
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space);
+  }
   [part='countdown'],
   .hint {
     color: var(--_muted);

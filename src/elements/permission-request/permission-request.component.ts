@@ -252,7 +252,7 @@ export class PlaygatePermissionRequest extends LitElement {
     return html`
       ${this.hideIntro ? nothing : html`<p role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
       ${jurisdiction
-        ? html`<div class="actions"><button part="action" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
+        ? html`<div class="actions"><button part="action" data-action="set-up" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
         : html`<p class="problem">${this.t.ageGate.noJurisdiction}</p>`}
     `;
   }
@@ -286,7 +286,7 @@ export class PlaygatePermissionRequest extends LitElement {
       case 'denied':
         return this.outcome(t.denied, 'muted', current.pending.kind === 'upgrade' ? t.askAgain : undefined);
       case 'prohibited':
-        return this.outcome(t.prohibited, 'muted');
+        return this.outcome(t.tooYoung, 'muted');
       case 'failed':
         return this.outcome(`${t.failed} ${errorText(current.error, this.t)}`, 'problem', t.retry);
       case 'idle':

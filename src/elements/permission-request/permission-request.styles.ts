@@ -33,7 +33,9 @@ export const permissionRequestStyles = css`
   }
   [part='label'] {
     flex: 1 1 10rem;
-    text-transform: capitalize;
+  }
+  [part='label']::first-letter {
+    text-transform: uppercase;
   }
   .on {
     color: var(--_positive);
