@@ -99,6 +99,7 @@ export const en = {
     renewFailed: 'We could not get a new code.',
     emailLabel: "Parent's email (optional)",
     emailHint: 'Leave it empty to use the email your parent gave before. We do not keep it.',
+    emailHintFirst: 'We send your request there once, and do not keep the address.',
     sendEmail: "Send to my parent's email",
     sending: 'Sending…',
     sent: 'Sent! Ask your parent to check their email.',

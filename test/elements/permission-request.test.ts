@@ -150,6 +150,24 @@ describe('<playgate-permission-request>', () => {
     expect(m.text()).to.contain('voice chat is on.');
   });
 
+  it('keeps waiting when the panel is closed, and opens it again', async () => {
+    const emu = await asPlayer('child', 'pip');
+    const m = await mount(emu);
+    await askParent(m, 'voice-chat');
+    const link = parentLink(m);
+    inPanel(m, '[part="close"]')?.click();
+    await until(m, () => panel(m) === null, 'the panel to close');
+    const reopen = row(m, 'voice-chat')?.querySelector<HTMLButtonElement>('[data-action="show-code"]');
+    expect(reopen?.textContent.trim()).to.equal('Show the code');
+    expect(m.element.shadowRoot?.activeElement, 'focus stays on a control').to.equal(reopen);
+    reopen?.click();
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the panel again');
+    inPanel(m, '[part="close"]')?.click();
+    const granted = next(m.element, 'playgate-permission-granted');
+    await parentAnswers(link, 'Approve');
+    expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
+  });
+
   it('tells the player kindly when a parent says no, and lets them ask again', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);

@@ -108,7 +108,7 @@ export class PlaygateChallengePanel extends LitElement {
         <p part="progress" role="status">${this.progressText(waiting)}</p>
         ${link ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
         ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
-        ${ageCheck ? nothing : this.emailForm(waiting)}
+        ${ageCheck ? nothing : this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
         ${link ? html`<p><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
         <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
       </section>
@@ -133,14 +133,14 @@ export class PlaygateChallengePanel extends LitElement {
     `;
   }
 
-  private emailForm(waiting: Waiting) {
+  private emailForm(waiting: Waiting, hint: string) {
     const t = this.messages.challenge;
     const note = { idle: '', sending: '', sent: t.sent, invalid: t.invalidEmail, failed: t.emailFailed }[waiting.email];
     return html`
       <form part="email" @submit=${this.sendEmail} novalidate>
         <label for="email">${t.emailLabel}</label>
         <input id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" />
-        <p id="email-hint" class="hint">${t.emailHint}</p>
+        <p id="email-hint" class="hint">${hint}</p>
         <button type="submit" ?disabled=${waiting.email === 'sending'}>${waiting.email === 'sending' ? t.sending : t.sendEmail}</button>
         <p id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role=${waiting.email === 'invalid' || waiting.email === 'failed' ? 'alert' : 'status'}>${note}</p>
       </form>

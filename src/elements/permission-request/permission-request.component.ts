@@ -78,7 +78,7 @@ export class PlaygatePermissionRequest extends LitElement {
   private readonly store = new StoreController(this);
   private unsubscribe: (() => void) | undefined;
   private detach: (() => void) | undefined;
-  private focusNext: 'panel' | 'outcome' | 'age-gate' | undefined;
+  private focusNext: 'panel' | 'outcome' | 'age-gate' | 'reopen' | undefined;
 
   /** Asks for a feature, as its row's button does. */
   async ask(permission: string): Promise<void> {
@@ -123,6 +123,7 @@ export class PlaygatePermissionRequest extends LitElement {
     this.focusNext = undefined;
     if (target === 'panel') this.renderRoot.querySelector('playgate-challenge-panel')?.focus();
     else if (target === 'age-gate') this.renderRoot.querySelector<HTMLElement>('#age-title')?.focus();
+    else if (target === 'reopen') this.renderRoot.querySelector<HTMLElement>('[data-action="show-code"]')?.focus();
     else this.renderRoot.querySelector<HTMLElement>('[part~="outcome"]')?.focus();
   }
 
@@ -239,15 +240,28 @@ export class PlaygatePermissionRequest extends LitElement {
         ${row === 'ask-parent' ? action(t.askParent, t.askParentLabel(label), ask) : nothing}
         ${row === 'verify-age' ? action(t.verifyAge, t.verifyAgeLabel(label), ask) : nothing}
         ${row === 'waiting' && this.panelHidden
-          ? html`<button part="action" class="quiet" @click=${() => { this.panelHidden = false; this.focusNext = 'panel'; }}>${t.showCode}</button>`
+          ? html`<button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${t.showCode}</button>`
           : nothing}
       </li>
     `;
   }
 
+  private showPanel = () => {
+    this.panelHidden = false;
+    this.focusNext = 'panel';
+  };
+
   private renderFirstConsent(revoked: boolean) {
     const current = this.request;
-    if (current.state === 'age-gate' || current.state === 'waiting' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
+    if (current.state === 'waiting') {
+      // The panel was closed, or another element shows it: say what is going on, never nothing.
+      if (this.owns && !this.panelHidden) return nothing;
+      return html`
+        <p role="status">${this.t.request.waiting}</p>
+        ${this.owns ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.t.request.showCode}</button></div>` : nothing}
+      `;
+    }
+    if (current.state === 'age-gate' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
     const jurisdiction = this.client?.jurisdiction() ?? '';
     return html`
       ${this.hideIntro ? nothing : html`<p role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
@@ -277,7 +291,11 @@ export class PlaygatePermissionRequest extends LitElement {
           .messages=${this.t}
           locale=${client.locale}
           features=${current.pending.kind === 'upgrade' ? features(current.pending.permissions) : ''}
-          @playgate-challenge-panel-close=${() => { this.panelHidden = true; }}
+          @playgate-challenge-panel-close=${() => {
+            // The wait goes on; focus lands where the panel can be opened again.
+            this.panelHidden = true;
+            this.focusNext = 'reopen';
+          }}
         ></playgate-challenge-panel>`;
       case 'requesting':
         return html`<p role="status">${t.working}</p>`;
