@@ -25,13 +25,14 @@ async function asPlayer(scenario: string, player: string, sessionId?: string): P
   return emu;
 }
 
-async function mount(emu: TestEmulator, options: { storage?: KeyValueStorage; timers?: Timers; permissions?: string; name?: string; jurisdiction?: string } = {}): Promise<Mounted> {
+async function mount(emu: TestEmulator, options: { storage?: KeyValueStorage; timers?: Timers; permissions?: string; name?: string; jurisdiction?: string; longPollSeconds?: number } = {}): Promise<Mounted> {
   const provider = document.createElement('playgate-provider');
   provider.kidUrl = `${emu.base}/api/kid/`;
   provider.storage = options.storage ?? memoryStorage();
   provider.permissionLabels = LABELS;
   provider.jurisdiction = options.jurisdiction ?? 'US-CA';
   if (options.timers) provider.timers = options.timers;
+  if (options.longPollSeconds) provider.challengeWait = { longPollSeconds: options.longPollSeconds };
   const element = document.createElement('playgate-permission-request');
   if (options.permissions) element.setAttribute('permissions', options.permissions);
   if (options.name) element.name = options.name;
@@ -166,6 +167,46 @@ describe('<playgate-permission-request>', () => {
     const granted = next(m.element, 'playgate-permission-granted');
     await parentAnswers(link, 'Approve');
     expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
+  });
+
+  it('says "still waiting" when a long poll times out, not an error', async () => {
+    const emu = await asPlayer('child', 'pip');
+    withoutPush();
+    const m = await mount(emu, { longPollSeconds: 1 });
+    await askParent(m, 'voice-chat');
+    await until(m, () => inPanel(m, '[part="progress"]')?.textContent === "Still waiting. We'll keep checking.", 'POLL_TIMEOUT worded as waiting');
+    expect(inPanel(m, '[role="alert"]'), 'not an error').to.equal(null);
+    const awaits = (await kidRequests(emu)).filter((r) => r.path.startsWith('/challenge/await'));
+    expect(awaits.length, 'a long poll, not status reads').to.be.at.least(1);
+    expect((await kidRequests(emu)).filter((r) => r.path.startsWith('/challenge/get-status'))).to.deep.equal([]);
+  });
+
+  it('says a parent is looking once they open the request (pushed by the server)', async () => {
+    const emu = await asPlayer('child', 'pip');
+    const m = await mount(emu);
+    await askParent(m, 'voice-chat');
+    const frame = await openParentPage(parentLink(m));
+    expect(frameDocument(frame).querySelector('h1')?.textContent).to.contain('asking to use');
+    await until(m, () => inPanel(m, '[part="progress"]')?.textContent === 'A parent is looking at your request…', 'IN_PROGRESS');
+  });
+
+  it('passes axe in the age gate, a first consent, an outcome and the dark theme', async () => {
+    const emu = await startEmulator('first-run');
+    document.cookie = 'player=pip; path=/';
+    const m = await mount(emu);
+    (m.element.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="set-up"]'))?.click();
+    await until(m, () => m.element.shadowRoot?.querySelector('#age:not([disabled])') != null, 'the age gate');
+    await expect(m.element).to.be.accessible();
+    await setUpAge(m, '2017-03-01');
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
+    // No adult is on file before a first consent: an empty address is INVALID_EMAIL.
+    inPanel(m, '[part="email"] button[type="submit"]')?.click();
+    await until(m, () => (inPanel(m, '#email-note')?.textContent ?? '').includes('We have no email for your parent'), 'INVALID_EMAIL with no address');
+    m.provider.theme = 'dark';
+    await expect(m.element).to.be.accessible();
+    await parentAnswers(parentLink(m), 'Approve');
+    await until(m, () => m.text().includes('All set!'), 'the set-up outcome');
+    await expect(m.element).to.be.accessible();
   });
 
   it('tells the player kindly when a parent says no, and lets them ask again', async () => {
@@ -396,6 +437,10 @@ async function setUpAs(m: Mounted, dateOfBirth: string): Promise<void> {
   const start = [...(m.element.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === 'Set up my account');
   if (!start) throw new Error(`no set-up button; text is: ${m.text()}`);
   start.click();
+  await setUpAge(m, dateOfBirth);
+}
+
+async function setUpAge(m: Mounted, dateOfBirth: string): Promise<void> {
   await until(m, () => m.element.shadowRoot?.querySelector('[part="age-gate"] button:not([disabled])') != null, 'the age gate');
   const input = m.element.shadowRoot?.querySelector<HTMLInputElement>('#age');
   if (!input) throw new Error('no age input');

@@ -65,7 +65,7 @@ export class PlaygatePermissionRequest extends LitElement {
   @property({ reflect: true }) name = '';
 
   /** Leave out why an account needs setting up, when the page around already says it. */
-  @property({ type: Boolean, attribute: 'hide-intro' }) hideIntro = false;
+  @property({ type: Boolean, attribute: 'hide-intro', reflect: true }) hideIntro = false;
 
   @consume({ context: clientContext, subscribe: true })
   @state()

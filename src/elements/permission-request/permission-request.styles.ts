@@ -8,6 +8,16 @@ export const permissionRequestStyles = css`
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 1.5);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    box-sizing: border-box;
+  }
+  /* Inside another playgate surface (the session status), no second box. */
+  :host([hide-intro]) [part='base'] {
+    border: none;
+    padding: 0;
   }
   p {
     margin: 0;

@@ -101,6 +101,12 @@ export class PlaygateProvider extends LitElement {
   /** Where the session id survives reloads. Local storage, falling back to memory. */
   @property({ attribute: false }) storage: KeyValueStorage | undefined;
 
+  /**
+   * How the wait for a parent asks: `minIntervalMs` between status reads (at least 5 s is
+   * k-ID's ask), `maxIntervalMs` after backoff, `longPollSeconds` per held request.
+   */
+  @property({ attribute: false }) challengeWait: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number } = {};
+
   /** Time, for tests and simulations. */
   @property({ attribute: false }) timers: Timers = realTimers;
 
@@ -179,7 +185,7 @@ export class PlaygateProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage'] as const;
+    const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait'] as const;
     if (!this.client || config.some((key) => changed.has(key))) this.configure();
     else if (changed.has('jurisdiction') || changed.has('locale')) {
       // A new object, so every element re-renders with the new values.
@@ -217,7 +223,7 @@ export class PlaygateProvider extends LitElement {
     this.client?.requests?.dispose();
     const isVisible = () => document.visibilityState !== 'hidden';
     const requests = permissions
-      ? new PermissionRequests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush })
+      ? new PermissionRequests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait })
       : undefined;
     this.client = {
       store,
