@@ -51,7 +51,7 @@ describe('k-ID proxy', () => {
 
     const asked = await stack.call('session/upgrade', { method: 'POST', player: 'pip', body: json({ requestedPermissions: [{ name: 'voice-chat' }] }) });
     const { challenge } = (await asked.json()) as { challenge: { challengeId: string } };
-    for (const path of [`challenge/get-status?challengeId=${challenge.challengeId}`, `challenge/get?challengeId=${challenge.challengeId}`]) {
+    for (const path of [`challenge/get-status?challengeId=${challenge.challengeId}`, `challenge/get?challengeId=${challenge.challengeId}`, `challenge/await?challengeId=${challenge.challengeId}&timeout=1`]) {
       assert.equal((await stack.call(path, { player: 'sam' })).status, 403, path);
       assert.equal((await stack.call(path, { player: 'pip' })).status, 200, path);
     }
@@ -61,7 +61,7 @@ describe('k-ID proxy', () => {
   });
 
   it('answers 404 outside the allow-list', async () => {
-    for (const path of ['widget/generate-e2e-url', 'challenge/await?challengeId=x', 'session/update-jurisdiction', 'test/set-challenge-status', '../kid/api/v1/session/get']) {
+    for (const path of ['widget/generate-e2e-url', 'session/update-jurisdiction', 'test/set-challenge-status', '../kid/api/v1/session/get']) {
       const response = await stack.call(path, { player: 'pip' });
       assert.equal(response.status, 404, path);
     }
