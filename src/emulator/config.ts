@@ -12,6 +12,8 @@ export interface EmulatorConfig {
   minPollIntervalMs: number;
   /** Whether the legacy `/challenge/await` long poll exists; k-ID's current docs list only get-status. */
   legacyAwait: boolean;
+  /** A PASS that names no session (wire.md A.3): the player's age gate must be asked again. */
+  omitSessionIdOnPass: boolean;
   /** How long a one-time code (and the QR URL that holds it) works. */
   otpTtlMs: number;
   /** Elements' sliding session timeout. */
@@ -24,6 +26,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   gameToken: 'emulator-game-token',
   minPollIntervalMs: 1000,
   legacyAwait: true,
+  omitSessionIdOnPass: false,
   otpTtlMs: 10 * 60 * 1000,
   elementsSessionTimeoutMs: 172_800 * 1000,
 };

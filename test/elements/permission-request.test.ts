@@ -122,6 +122,7 @@ describe('<playgate-permission-request>', () => {
     expect((await granted).detail).to.deep.equal({ permissions: ['text-chat-private'] });
     await until(m, () => rowState(m, 'text-chat-private') === 'on', 'the row to read On');
     expect(m.element.shadowRoot?.querySelector('[part="outcome"]')?.textContent).to.contain('private messages is on.');
+    await expect(m.element).to.be.accessible();
     expect(await emu.control<unknown[]>('GET', '/challenges')).to.deep.equal([]);
     const upgrades = (await kidRequests(emu)).filter((r) => r.path === '/session/upgrade');
     expect(upgrades).to.have.length(1);
@@ -151,6 +152,22 @@ describe('<playgate-permission-request>', () => {
     expect(m.text()).to.contain('voice chat is on.');
   });
 
+  it('shows a failed request with a retry that works', async () => {
+    const emu = await asPlayer('teen', 'rowan');
+    const m = await mount(emu);
+    await emu.control('POST', '/faults', { vendor: 'kid', path: '/session/upgrade', kind: '5xx', times: 1 });
+    action(m, 'text-chat-private')?.click();
+    await until(m, () => m.text().includes('We could not send your request. The server had a problem.'), 'the failure');
+    const outcome = m.element.shadowRoot?.querySelector('[part="outcome"]');
+    expect(outcome?.getAttribute('role')).to.equal('alert');
+    await expect(m.element).to.be.accessible();
+    const granted = next(m.element, 'playgate-permission-granted');
+    [...(outcome?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Try again')?.click();
+    expect((await granted).detail.permissions).to.deep.equal(['text-chat-private']);
+    const upgrades = (await kidRequests(emu)).filter((r) => r.path === '/session/upgrade');
+    expect(upgrades, 'the refused one and the retry, nothing more').to.have.length(2);
+  });
+
   it('keeps waiting when the panel is closed, and opens it again', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);
@@ -161,6 +178,7 @@ describe('<playgate-permission-request>', () => {
     const reopen = row(m, 'voice-chat')?.querySelector<HTMLButtonElement>('[data-action="show-code"]');
     expect(reopen?.textContent.trim()).to.equal('Show the code');
     expect(m.element.shadowRoot?.activeElement, 'focus stays on a control').to.equal(reopen);
+    await expect(m.element).to.be.accessible();
     reopen?.click();
     await until(m, () => inPanel(m, '[part="code"]') !== null, 'the panel again');
     inPanel(m, '[part="close"]')?.click();
@@ -299,6 +317,7 @@ describe('<playgate-permission-request>', () => {
     expect((await created).detail.type).to.equal('CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE');
     expect(inPanel(m, '[part="title"]')?.textContent).to.equal('Verify your age');
     expect(inPanel(m, '[part="email"]'), 'no parent email for an age check').to.equal(null);
+    await expect(m.element).to.be.accessible();
     const granted = next(m.element, 'playgate-permission-granted');
     await parentAnswers(parentLink(m), 'Confirm age');
     expect((await granted).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
@@ -399,6 +418,22 @@ describe('<playgate-permission-request>', () => {
     expect(m.text()).to.contain('All set!');
   });
 
+  it('completes a first consent whose PASS names no session by asking the age gate again', async () => {
+    const emu = await startEmulator('first-run');
+    await emu.control('POST', '/config', { omitSessionIdOnPass: true });
+    document.cookie = 'player=pip; path=/';
+    const storage = memoryStorage();
+    const m = await mount(emu, { storage });
+    await setUpAs(m, '2017-03-01');
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
+    await parentAnswers(parentLink(m), 'Approve');
+    await until(m, () => row(m, 'voice-chat') !== null, 'the rows of the new session');
+    const checks = (await kidRequests(emu)).filter((r) => r.path === '/age-gate/check');
+    expect(checks, 'the age gate, asked again with the same age').to.have.length(2);
+    const [challenge] = await emu.control<Array<{ resultSessionId?: string }>>('GET', '/challenges');
+    expect(storage.get('kid-session-id')).to.equal(challenge?.resultSessionId);
+  });
+
   it('says kindly that a player under the minimum age cannot play', async () => {
     const emu = await startEmulator('first-run');
     document.cookie = 'player=pip; path=/';
@@ -417,6 +452,7 @@ describe('<playgate-permission-request>', () => {
     storage.set('kid-session-id', old ?? '');
     const m = await mount(emu, { storage });
     await until(m, () => m.text().includes('needs to be set up again'), 'the revoked state');
+    await expect(m.element).to.be.accessible();
     await setUpAs(m, '2017-03-01');
     await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
     await parentAnswers(parentLink(m), 'Approve');

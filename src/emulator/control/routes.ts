@@ -87,6 +87,7 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
       if (typeof value === 'number' && value >= 0) ctx.config[key] = value;
     }
     if (typeof body.legacyAwait === 'boolean') ctx.config.legacyAwait = body.legacyAwait;
+    if (typeof body.omitSessionIdOnPass === 'boolean') ctx.config.omitSessionIdOnPass = body.omitSessionIdOnPass;
     const { webhookSecret: _secret, ...config } = ctx.config;
     return c.json(config);
   });

@@ -47,6 +47,8 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
     if (age === undefined || !Number.isInteger(age) || age < 0) return kidError(c, 400, 'INVALID_REQUEST', 'A valid age or dateOfBirth (YYYY-MM-DD) is required');
     if (age < PRODUCT.minimumAge) return c.json({ status: 'PROHIBITED' });
     if (ageStatusFor(age, jurisdiction) === 'DIGITAL_MINOR') {
+      const consented = kid.consentedSession(jurisdiction, age, dateOfBirth);
+      if (consented) return c.json({ status: 'PASS', session: kid.toWire(consented) });
       const challenge = kid.createChallenge('CHALLENGE_PARENTAL_CONSENT', { kind: 'age-gate', jurisdiction, age, ...(dateOfBirth ? { dateOfBirth } : {}) });
       return c.json({ status: 'CHALLENGE', challenge: challengeWire(ctx, c, challenge) });
     }
@@ -90,7 +92,7 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
       await kid.waitForChange(challenge.challengeId, Math.min(timeout, LONG_POLL_MAX_S) * 1000, c.req.raw.signal);
       if (challenge.state === before) return c.json({ status: 'POLL_TIMEOUT' });
     }
-    return c.json(statusWire(challenge));
+    return c.json(statusWire(ctx, challenge));
   });
 
   // The legacy long poll of the Unreal sample: answers on a decision or at the timeout.
@@ -106,7 +108,7 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
       await kid.waitForChange(challenge.challengeId, deadline - Date.now(), c.req.raw.signal);
       if (c.req.raw.signal.aborted) break;
     }
-    return c.json(settled(challenge) ? statusWire(challenge) : { status: 'POLL_TIMEOUT' });
+    return c.json(settled(challenge) ? statusWire(ctx, challenge) : { status: 'POLL_TIMEOUT' });
   });
 
   app.post('/challenge/send-email', async (c) => {
@@ -163,10 +165,10 @@ function settled(challenge: EmuChallenge): boolean {
   return challenge.state === 'PASS' || challenge.state === 'FAIL';
 }
 
-function statusWire(challenge: EmuChallenge) {
+function statusWire(ctx: EmulatorContext, challenge: EmuChallenge) {
   return {
     status: challenge.state,
-    ...(challenge.state === 'PASS' && challenge.resultSessionId ? { sessionId: challenge.resultSessionId } : {}),
+    ...(challenge.state === 'PASS' && challenge.resultSessionId && !ctx.config.omitSessionIdOnPass ? { sessionId: challenge.resultSessionId } : {}),
     ...(challenge.state === 'PASS' && challenge.approverEmail ? { approverEmail: challenge.approverEmail } : {}),
   };
 }

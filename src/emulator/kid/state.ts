@@ -199,12 +199,27 @@ export class KidState {
         id: challenge.challengeId,
         productId: PRODUCT.productId,
         status,
-        ...(status === 'PASS' && challenge.resultSessionId ? { sessionId: challenge.resultSessionId } : {}),
+        ...(status === 'PASS' && challenge.resultSessionId && !this.config.omitSessionIdOnPass ? { sessionId: challenge.resultSessionId } : {}),
         ...(status === 'PASS' && challenge.approverEmail ? { approverEmail: challenge.approverEmail } : {}),
       },
     });
     for (const wake of this.waiters.get(challenge.challengeId) ?? []) wake();
     this.waiters.delete(challenge.challengeId);
+  }
+
+  /**
+   * A parent already consented for this player's age gate: asking again with the same age
+   * gives that session (how a PASS that named no session is completed, wire.md A.3).
+   */
+  consentedSession(jurisdiction: string, age: number, dateOfBirth?: string): EmuSession | undefined {
+    for (const challenge of this.challenges.values()) {
+      const { purpose } = challenge;
+      if (challenge.state !== 'PASS' || purpose.kind !== 'age-gate' || !challenge.resultSessionId) continue;
+      if (purpose.jurisdiction !== jurisdiction || purpose.age !== age || (dateOfBirth !== undefined && purpose.dateOfBirth !== dateOfBirth)) continue;
+      const session = this.live(challenge.resultSessionId);
+      if (session) return session;
+    }
+    return undefined;
   }
 
   /** Resolves when the challenge changes, or after `ms`: a long poll. */
