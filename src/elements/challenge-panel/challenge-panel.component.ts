@@ -15,6 +15,7 @@ type Waiting = Extract<RequestState, { state: 'waiting' }>;
  * same-window link for when the device is the parent's own. It shows what the shared
  * request flow says; the wait itself runs in the flow, so closing the panel keeps it.
  *
+ * @tagname playgate-challenge-panel
  * @summary Ask a parent: QR code, one-time code, email, and the wait for their answer.
  *
  * @event playgate-challenge-panel-close - The player closed the panel; the wait goes on.

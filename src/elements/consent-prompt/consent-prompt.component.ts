@@ -34,6 +34,7 @@ function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
  * join a server. It fetches each round's document, lets the player read it to the end,
  * signs exactly once, and retries the interrupted action, round after round.
  *
+ * @tagname playgate-consent-prompt
  * @summary Nodecraft's consent rounds: read, accepted, signed once, retried.
  *
  * @event playgate-consent-required - A round needs the player. Detail: `{ scope, type, state, round }`.

@@ -34,6 +34,7 @@ const listConverter = {
  * element waits out, across reloads. With no session yet (a new player, or after a
  * revoke), it runs the first consent: the age gate, then the same challenge panel.
  *
+ * @tagname playgate-permission-request
  * @summary Ask for a feature, and wait for a parent when one must say yes.
  *
  * @slot - With `name`: the feature's content, shown once the permission is on.

@@ -29,6 +29,7 @@ const CHANNEL = 'playgate';
  * keeps the session fresh: at start, on focus, every 30 s while visible, on a push from
  * the game's server, and never while the page is hidden. Secrets are JS properties only.
  *
+ * @tagname playgate-provider
  * @summary The root of playgate: configuration, one shared session, change detection.
  *
  * @slot - The game's UI, with playgate elements anywhere inside.

@@ -24,6 +24,7 @@ const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
  * manages them, and what changed since the last read: in words, announced, dismissible.
  * Reads everything from the nearest `<playgate-provider>`.
  *
+ * @tagname playgate-session-status
  * @summary The player's account at a glance: a HUD badge, or the full picture.
  *
  * @csspart base - The box around everything.
