@@ -35,12 +35,35 @@ function gameServer(): Plugin {
         webhooks: receiver,
       });
       server.middlewares.use(expressMiddleware(proxy.fetch, proxy.basePath));
+      server.middlewares.use(expressMiddleware(demoApi, '/demo-api'));
     },
   };
 }
 
+/**
+ * The demo's own backend: switching scenario resets the emulator, signs the demo in as
+ * that scenario's player (a cookie, as a game's sign-in would) and links them to their
+ * k-ID session in the proxy, as a game's sign-up would.
+ */
+async function demoApi(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.pathname !== '/demo-api/scenario' || request.method !== 'POST') return new Response('Not found', { status: 404 });
+  if (!emulator) return new Response('The emulator is not ready', { status: 503 });
+  const { name } = (await request.json()) as { name?: unknown };
+  const info = emulator.reset(typeof name === 'string' ? name : undefined);
+  if (!info) return Response.json({ error: 'No such scenario' }, { status: 404 });
+  const player = info.elements.userId;
+  await hub.players.setSession(player, info.kid.sessionId);
+  return Response.json(info, { headers: { 'Set-Cookie': `playgate_demo_player=${player}; Path=/; SameSite=Lax` } });
+}
+
 export default defineConfig({
   root: import.meta.dirname,
+  build: {
+    outDir: '../dist-demo',
+    emptyOutDir: true,
+    rollupOptions: { input: { index: 'demo/index.html', explorer: 'demo/explorer.html' } },
+  },
   plugins: [
     playgateEmulator({
       config: { kidApiKey: KID_API_KEY, webhookSecret: WEBHOOK_SECRET, webhookUrl: 'http://game.internal/api/kid/webhooks' },

@@ -19,5 +19,6 @@ export { PlaygateSessionStatus } from './elements/session-status/session-status.
 export { PlaygateConsentPrompt } from './elements/consent-prompt/consent-prompt.js';
 export { PlaygatePermissionRequest } from './elements/permission-request/permission-request.js';
 export { PlaygateChallengePanel } from './elements/challenge-panel/challenge-panel.js';
+export { GamepadNavigator, type GamepadNavigatorOptions } from './elements/gamepad/gamepad-navigator.js';
 export type { PlaygateClient } from './elements/shared/context.js';
 export type { PlaygateEventDetails } from './elements/shared/events.js';
