@@ -56,10 +56,11 @@ describe('gamepad navigation', () => {
   it('reads the terms with the D-pad, moves focus to Accept, and A accepts, round after round', async () => {
     const { prompt, ident, part } = await openPrompt();
     const pad = fakePad();
-    const done = { settled: false };
+    let settled = false;
     void ident.finally(() => {
-      done.settled = true;
+      settled = true;
     });
+    const done = { get settled() { return settled; } };
     const titles: string[] = [];
     while (!done.settled) {
       await waitFor(() => done.settled || (part('accept') !== null && deepActive() === part('document')), 'a document to read');
