@@ -56,15 +56,13 @@ describe('gamepad navigation', () => {
   it('reads the terms with the D-pad, moves focus to Accept, and A accepts, round after round', async () => {
     const { prompt, ident, part } = await openPrompt();
     const pad = fakePad();
-    let settled = false;
-    void ident.finally(() => {
-      settled = true;
-    });
-    const done = { get settled() { return settled; } };
+    const finished = new Set<string>();
+    void ident.finally(() => finished.add('ident'));
+    const settled = () => finished.has('ident');
     const titles: string[] = [];
-    while (!done.settled) {
-      await waitFor(() => done.settled || (part('accept') !== null && deepActive() === part('document')), 'a document to read');
-      if (done.settled) break;
+    while (!settled()) {
+      await waitFor(() => settled() || (part('accept') !== null && deepActive() === part('document')), 'a document to read');
+      if (settled()) break;
       titles.push(part('title')?.textContent ?? '');
       const box = part('document')!;
       // Down scrolls the document first; Accept unlocks once its end is seen.
@@ -79,7 +77,7 @@ describe('gamepad navigation', () => {
       expect(deepActive(), 'and back').to.equal(part('decline'));
       pad.press(pad.DOWN);
       pad.press(pad.A);
-      await waitFor(() => done.settled || part('accept')?.textContent.trim() !== 'I accept' || deepActive() !== part('accept'), 'the answer to go');
+      await waitFor(() => settled() || part('accept')?.textContent.trim() !== 'I accept' || deepActive() !== part('accept'), 'the answer to go');
     }
     expect(titles).to.deep.equal(['Terms of service', 'Game rules']);
     expect((await ident).token).to.be.a('string');
