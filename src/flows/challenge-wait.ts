@@ -1,4 +1,4 @@
-import { isPlaygateError } from '../model/error.js';
+import { isPlaygateError, type PlaygateError } from '../model/error.js';
 import type { ChallengeResult } from '../model/permissions.js';
 import type { PermissionsPort } from '../model/ports.js';
 import type { Timers } from './timers.js';
@@ -9,6 +9,8 @@ export interface ChallengePush {
   connected(): boolean;
   /** Calls back with results for this challenge pushed by the server. */
   subscribe(challengeId: string, listener: (result: ChallengeResult) => void): () => void;
+  /** Calls back when the stream opens or closes, so the wait can change its pace. */
+  watchConnection?(listener: () => void): () => void;
 }
 
 export interface ChallengeWaitOptions {
@@ -44,13 +46,16 @@ export class ChallengeWait {
   /** Not before this (a 429's Retry-After, or backoff after errors). */
   private notBefore = -Infinity;
   private longPollWorks = true;
-  private unsubscribe: (() => void) | undefined;
+  private started = false;
+  private unsubscribe: Array<() => void> = [];
 
   constructor(
     private readonly challengeId: string,
     private readonly options: ChallengeWaitOptions,
     private readonly onSettled: (result: ChallengeResult) => void,
     private readonly onProgress: (result: ChallengeResult) => void = () => undefined,
+    /** The challenge is gone (k-ID no longer knows it) or is not this player's: waiting is over. */
+    private readonly onGone: (error: PlaygateError) => void = () => undefined,
   ) {
     this.intervalMs = this.minInterval;
   }
@@ -64,9 +69,24 @@ export class ChallengeWait {
   start(checkNow = false): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.options.push?.subscribe(this.challengeId, (result) => {
-      this.handle(result);
-    });
+    const { push } = this.options;
+    if (push) {
+      this.unsubscribe.push(push.subscribe(this.challengeId, (result) => {
+        this.handle(result);
+      }));
+      if (push.watchConnection) {
+        this.unsubscribe.push(push.watchConnection(() => {
+          // The stream came or went: poll without it, or slow down with it.
+          this.schedule(0);
+        }));
+      }
+    }
+    if (this.started) {
+      // Again after a pause: the pace (and any Retry-After) carries on.
+      this.schedule(0);
+      return;
+    }
+    this.started = true;
     const mode = this.mode;
     // A long poll is held open, so it starts at once; plain reads wait their turn.
     const now = checkNow || mode === 'long-poll';
@@ -79,8 +99,7 @@ export class ChallengeWait {
     this.options.timers.clearTimeout(this.timer);
     this.inFlight?.abort();
     this.inFlight = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
   }
 
   /** Hidden: stop asking (a held long poll included). Visible: ask soon, from a fresh pace. */
@@ -89,6 +108,7 @@ export class ChallengeWait {
     if (!this.options.isVisible()) {
       this.options.timers.clearTimeout(this.timer);
       this.inFlight?.abort();
+      this.inFlight = undefined;
       return;
     }
     this.intervalMs = this.minInterval;
@@ -104,7 +124,7 @@ export class ChallengeWait {
     timers.clearTimeout(this.timer);
     if (!this.running || !this.options.isVisible() || this.inFlight) return;
     const earliest = Math.max(this.lastRequestAt + this.minInterval, this.notBefore);
-    const wait = Math.max(delayMs, earliest - timers.now(), 0);
+    const wait = this.mode === 'push' && delayMs > 0 ? delayMs : Math.max(delayMs, earliest - timers.now(), 0);
     this.timer = timers.setTimeout(() => {
       void this.ask();
     }, wait);
@@ -119,10 +139,12 @@ export class ChallengeWait {
     const { port } = this.options;
     try {
       const seconds = this.options.longPollSeconds ?? 25;
+      // No retries inside the call: this wait paces every repeat itself.
       const result =
         mode === 'long-poll' && port.awaitChallenge
-          ? await port.awaitChallenge(this.challengeId, seconds, { signal: controller.signal, timeoutMs: (seconds + 10) * 1000 })
-          : await port.getChallengeStatus(this.challengeId, { signal: controller.signal });
+          ? await port.awaitChallenge(this.challengeId, seconds, { signal: controller.signal, timeoutMs: (seconds + 10) * 1000, retries: 0 })
+          : await port.getChallengeStatus(this.challengeId, { signal: controller.signal, retries: 0 });
+      if (this.inFlight !== controller) return;
       this.inFlight = undefined;
       if (this.stopped()) return;
       this.handle(result);
@@ -130,12 +152,19 @@ export class ChallengeWait {
       if (mode === 'poll') this.intervalMs = Math.min(this.intervalMs * 1.5, this.options.maxIntervalMs ?? 30_000);
       this.schedule(mode === 'push' ? (this.options.pushCheckMs ?? 60_000) : mode === 'poll' ? this.intervalMs : 0);
     } catch (error) {
+      if (this.inFlight !== controller) return;
       this.inFlight = undefined;
       if (this.stopped() || controller.signal.aborted) return;
-      if (mode === 'long-poll' && (isPlaygateError(error, 'not_found') || isPlaygateError(error, 'bad_request'))) {
+      if (mode === 'long-poll' && isPlaygateError(error) && (error.status === 404 || error.status === 405 || (error.kind === 'bad_request' && error.vendorCode !== 'NOT_FOUND'))) {
         // This backend has no long poll (k-ID's current docs list only status reads).
         this.longPollWorks = false;
         this.schedule(0);
+        return;
+      }
+      if (isPlaygateError(error) && (error.kind === 'not_found' || error.kind === 'unauthorized')) {
+        // Unknown to k-ID, or not this player's: no answer will ever come.
+        this.stop();
+        this.onGone(error);
         return;
       }
       const now = this.options.timers.now();

@@ -10,7 +10,7 @@ import type { Timers } from './timers.js';
 export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
 
 /** Sending the request to a parent's inbox. The address itself is never kept. */
-export type EmailState = 'idle' | 'sending' | 'sent' | 'invalid' | 'failed';
+export type EmailState = 'idle' | 'sending' | 'sent' | 'invalid' | 'no-address' | 'failed';
 
 /** Where the player's conversation with a parent is. Elements render this. */
 export type RequestState =
@@ -22,7 +22,16 @@ export type RequestState =
   /** The player is too young for this game in this jurisdiction. */
   | { state: 'prohibited' }
   /** A parent (or an age check) must answer on their own device. */
-  | { state: 'waiting'; pending: PendingChallenge; challenge: Challenge; progress: ChallengeProgress; email: EmailState; codeError?: PlaygateError }
+  | {
+      state: 'waiting';
+      pending: PendingChallenge;
+      challenge: Challenge;
+      progress: ChallengeProgress;
+      email: EmailState;
+      codeError?: PlaygateError;
+      /** False when this device's clock disagrees with the server's: no countdown then. */
+      codeClockTrusted?: boolean;
+    }
   /** Approved (or PLAYER-managed): the features are on. Empty for a first consent. */
   | { state: 'granted'; permissions: readonly string[] }
   | { state: 'denied'; pending: PendingChallenge }
@@ -63,6 +72,10 @@ export class PermissionRequests {
   private codeTimer: unknown;
   /** The code ran out while the page was hidden: get a new one once visible. */
   private codeStale = false;
+  private renewing = false;
+  private resuming = false;
+  /** Renewals in a row whose new code had already expired by this device's clock. */
+  private skewedRenewals = 0;
 
   /**
    * The element that shows the conversation (the one the player used, or the first to
@@ -98,7 +111,11 @@ export class PermissionRequests {
       if (detached) return;
       detached = true;
       this.attached -= 1;
-      if (this.owner === element) this.owner = undefined;
+      if (this.owner === element) {
+        this.owner = undefined;
+        // Another element may take over showing the conversation.
+        this.set(this.current);
+      }
       if (this.attached === 0) this.stopWaiting();
     };
   }
@@ -130,7 +147,10 @@ export class PermissionRequests {
       }
       const threshold = wanted.filter((p) => p.verifiedAgeThreshold !== undefined && p.managedBy !== 'PROHIBITED');
       const ordinary = wanted.filter((p) => p.verifiedAgeThreshold === undefined && p.managedBy !== 'PROHIBITED');
-      // k-ID refuses a mix (400): ask for the ordinary ones first, the age-checked ones after.
+      // k-ID refuses a mix (400), and an age check is not a parent's consent: one kind per request.
+      if (ordinary.length && threshold.length) {
+        throw new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features on their own, not with others' });
+      }
       const names = (ordinary.length ? ordinary : threshold).map((p) => p.name);
       const result = await port.upgrade(kid.session.sessionId, names);
       if (result.status === 'PASS') {
@@ -170,7 +190,7 @@ export class PermissionRequests {
       } else if (answer.status === 'CHALLENGE') {
         this.startWaiting({ kind: 'consent', challengeId: answer.challenge.challengeId, jurisdiction, age }, answer.challenge, false);
       } else if (answer.session) {
-        await this.options.store.adoptSession(answer.session.sessionId, { justCreated: true });
+        await this.adoptNewSession(answer.session.sessionId);
         this.grant([]);
       } else {
         throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
@@ -189,25 +209,35 @@ export class PermissionRequests {
       await this.options.port.sendParentEmail(current.challenge.challengeId, email?.trim() || undefined);
       this.patchWaiting({ email: 'sent' });
     } catch (error) {
-      this.patchWaiting({ email: isPlaygateError(error, 'invalid_email') ? 'invalid' : 'failed' });
+      // INVALID_EMAIL means a bad address when one was typed, and no adult on file when not.
+      this.patchWaiting({ email: isPlaygateError(error, 'invalid_email') ? (email?.trim() ? 'invalid' : 'no-address') : 'failed' });
     }
   }
 
   /** A fresh one-time code (and QR link) once the old one expired. */
   async refreshCode(): Promise<void> {
     const current = this.current;
-    if (current.state !== 'waiting') return;
+    if (current.state !== 'waiting' || this.renewing) return;
+    const { challengeId } = current.challenge;
+    this.renewing = true;
     try {
-      const code = await this.options.port.refreshOneTimeCode(current.challenge.challengeId);
-      const challenge: Challenge = { ...current.challenge, oneTimePassword: code.oneTimePassword };
+      const code = await this.options.port.refreshOneTimeCode(challengeId);
+      const now = this.current;
+      // The wait may have ended, or moved on to another challenge, meanwhile.
+      if (now.state !== 'waiting' || now.challenge.challengeId !== challengeId) return;
+      const challenge: Challenge = { ...now.challenge, oneTimePassword: code.oneTimePassword };
       if (code.url) challenge.url = code.url;
       if (code.expiresAt !== undefined) challenge.otpExpiresAt = code.expiresAt;
       else delete challenge.otpExpiresAt;
       this.codeStale = false;
       this.patchWaiting({ challenge }, true);
-      this.scheduleCodeRefresh(challenge);
+      this.scheduleCodeRefresh(challenge, true);
     } catch (error) {
       this.patchWaiting({ codeError: asError(error) });
+      // Try again later; the code on screen may still work for a typed entry.
+      this.scheduleCodeRetry();
+    } finally {
+      this.renewing = false;
     }
   }
 
@@ -237,14 +267,17 @@ export class PermissionRequests {
       return;
     }
     const pending = pendingChallenge.read(this.options.storage);
-    if (!pending || this.current.state === 'waiting') return;
+    if (!pending || this.current.state === 'waiting' || this.resuming) return;
+    this.resuming = true;
     const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
     this.set({ state: 'requesting', permissions });
     this.options.port.getChallenge(pending.challengeId).then(
       (challenge) => {
+        this.resuming = false;
         this.startWaiting(pending, challenge, true);
       },
       (error: unknown) => {
+        this.resuming = false;
         // A challenge k-ID no longer knows has nothing left to wait for.
         if (isPlaygateError(error, 'not_found')) {
           pendingChallenge.write(this.options.storage, undefined);
@@ -274,6 +307,9 @@ export class PermissionRequests {
       (result) => {
         if (result.status !== 'PASS' && result.status !== 'FAIL') this.patchWaiting({ progress: result.status });
       },
+      (error) => {
+        this.gone(pending, error);
+      },
     );
     if (this.attached > 0) this.wait.start(resumed);
   }
@@ -283,16 +319,46 @@ export class PermissionRequests {
     this.options.timers.clearTimeout(this.codeTimer);
   }
 
-  /** The code (and the QR link that holds it) expires; the challenge does not. Renew it then. */
-  private scheduleCodeRefresh(challenge: Challenge): void {
+  /**
+   * The code (and the QR link that holds it) expires; the challenge does not. Renew it then.
+   * The expiry is the server's clock: when this device's clock is far off (a new code that
+   * is already "expired"), renewing again would only burn codes, so the countdown stops.
+   */
+  private scheduleCodeRefresh(challenge: Challenge, renewed = false): void {
     const { timers } = this.options;
     timers.clearTimeout(this.codeTimer);
     if (challenge.otpExpiresAt === undefined) return;
+    const left = challenge.otpExpiresAt - timers.now();
+    if (renewed) this.skewedRenewals = left <= 0 ? this.skewedRenewals + 1 : 0;
+    if (this.skewedRenewals >= 2 || (left <= 0 && renewed)) {
+      this.patchWaiting({ codeClockTrusted: false });
+      if (this.skewedRenewals >= 2) return;
+    }
     this.codeTimer = timers.setTimeout(() => {
       if (this.current.state !== 'waiting' || this.attached === 0) return;
       if (this.options.isVisible()) void this.refreshCode();
       else this.codeStale = true;
-    }, Math.max(0, challenge.otpExpiresAt - timers.now()));
+    }, Math.min(Math.max(left, 5000), 2 ** 31 - 1));
+  }
+
+  private scheduleCodeRetry(): void {
+    const { timers } = this.options;
+    timers.clearTimeout(this.codeTimer);
+    this.codeTimer = timers.setTimeout(() => {
+      if (this.current.state !== 'waiting' || this.attached === 0) return;
+      if (this.options.isVisible()) void this.refreshCode();
+      else this.codeStale = true;
+    }, 30_000);
+  }
+
+  /** The challenge vanished: say so, and let the player start again. */
+  private gone(pending: PendingChallenge, error: PlaygateError): void {
+    this.wait = undefined;
+    this.options.timers.clearTimeout(this.codeTimer);
+    pendingChallenge.write(this.options.storage, undefined);
+    const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
+    this.retryStep = pending.kind === 'upgrade' ? () => this.request(permissions) : () => this.startAgeGate(pending.jurisdiction);
+    this.failed(error, permissions);
   }
 
   private async settle(pending: PendingChallenge, result: ChallengeResult): Promise<void> {
@@ -334,9 +400,14 @@ export class PermissionRequests {
       id = again.status === 'PROHIBITED' ? undefined : again.session?.sessionId;
       if (!id) throw new PlaygateError({ kind: 'invalid_response', message: 'The consent passed but no session came with it' });
     }
+    await this.adoptNewSession(id);
+  }
+
+  /** A session k-ID just made may read as missing for a second or two: try a few times. */
+  private async adoptNewSession(sessionId: string): Promise<void> {
     const { store, timers } = this.options;
     for (let attempt = 0; ; attempt++) {
-      await store.adoptSession(id, { justCreated: true });
+      await store.adoptSession(sessionId, { justCreated: true });
       if (store.snapshot.kid.state === 'active' || attempt >= 3) break;
       await new Promise<void>((resolve) => timers.setTimeout(resolve, 1000));
     }

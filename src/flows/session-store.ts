@@ -96,9 +96,11 @@ export class SessionStore {
    * A new session id (first consent, or consent again after a revoke). `justCreated`: a
    * session k-ID just made may read as missing for a moment; that is not a revoke.
    */
-  adoptSession(sessionId: string, options: { justCreated?: boolean } = {}): Promise<void> {
+  async adoptSession(sessionId: string, options: { justCreated?: boolean } = {}): Promise<void> {
     this.options.storage.set(SESSION_KEY, sessionId);
     this.justCreated = options.justCreated ? sessionId : undefined;
+    // A read of the old id still on its way must not be taken for this one.
+    await this.reading;
     return this.refresh();
   }
 
@@ -185,13 +187,15 @@ export class SessionStore {
     try {
       const signal = this.lifetime.signal;
       const result = await port.getSession(sessionId, known?.etag ? { etag: known.etag, signal } : { signal });
+      // Another session was adopted meanwhile: this answer is about the old one.
+      if ((this.sessionId ?? '') !== sessionId) return;
       if (!result.changed) {
         if (this.state.kid.state !== 'active' && known) this.set({ kid: { state: 'active', session: known } });
         return;
       }
       this.accept(result.session);
     } catch (error) {
-      if (this.lifetime.signal.aborted) return;
+      if (this.lifetime.signal.aborted || (this.sessionId ?? '') !== sessionId) return;
       const failure = isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);

@@ -109,7 +109,7 @@ export class HttpClient {
     const deadline = new Deadline(timeoutMs, spec.signal);
     const startedAt = Date.now();
     // Only reads repeat by themselves: a repeated POST could sign or upgrade twice.
-    const maxAttempts = method === 'GET' ? 1 + this.retry.attempts : 1;
+    const maxAttempts = method === 'GET' ? 1 + (spec.retries ?? this.retry.attempts) : 1;
     try {
       for (let attempt = 0; ; attempt++) {
         const lastTry = attempt + 1 >= maxAttempts;

@@ -104,6 +104,7 @@ export const en = {
     sending: 'Sending…',
     sent: 'Sent! Ask your parent to check their email.',
     invalidEmail: 'We have no email for your parent. Type their email address and try again.',
+    badEmail: "That doesn't look like an email address. Check it and try again.",
     emailFailed: 'We could not send the email. Try again, or use the code.',
     parentDevice: 'This device belongs to a parent',
     pending: 'Waiting for a parent to answer…',

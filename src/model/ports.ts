@@ -23,6 +23,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Milliseconds before the call fails with `timeout`. */
   timeoutMs?: number;
+  /**
+   * Extra tries a read may make by itself after a network error, a 5xx or a short 429.
+   * 0 for callers that pace their own repeats (the wait for a parent).
+   */
+  retries?: number;
 }
 
 /** The age to check: exactly one of the two. */

@@ -49,7 +49,12 @@ interface CallContext {
   query: URLSearchParams;
   body: Body;
   hub: Hub;
+  /** The browser's request ending (a long poll let go) ends the call upstream too. */
+  signal: AbortSignal;
 }
+
+/** A long poll is held at most this long, whatever the browser asks. */
+const MAX_LONG_POLL_SECONDS = 30;
 
 /** k-ID's error shape, so the widget's adapter reads the proxy's refusals like k-ID's. */
 function kidError(status: number, error: string, errorMsg: string, headers?: Record<string, string>): Response {
@@ -126,7 +131,11 @@ const ROUTES: Record<string, Route> = {
   'challenge/await': {
     method: 'GET',
     query: ['challengeId', 'timeout'],
-    check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')),
+    check: (ctx) => {
+      const asked = Number(ctx.query.get('timeout') ?? MAX_LONG_POLL_SECONDS);
+      ctx.query.set('timeout', String(Number.isFinite(asked) ? Math.min(Math.max(Math.round(asked), 1), MAX_LONG_POLL_SECONDS) : MAX_LONG_POLL_SECONDS));
+      return ownChallenge(ctx, ctx.query.get('challengeId'));
+    },
     async learn(ctx, answer) {
       if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
     },
@@ -159,7 +168,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     if (route.method === 'POST') headers['Content-Type'] = 'application/json';
     let reply: Response;
     try {
-      reply = await upstream(url, { method: route.method, headers, ...(route.method === 'POST' ? { body: JSON.stringify(ctx.body) } : {}) });
+      reply = await upstream(url, { method: route.method, headers, signal: ctx.signal, ...(route.method === 'POST' ? { body: JSON.stringify(ctx.body) } : {}) });
     } catch {
       return kidError(502, 'UPSTREAM_UNREACHABLE', 'k-ID could not be reached');
     }
@@ -207,7 +216,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
           return kidError(400, 'INVALID_REQUEST', 'The body must be a JSON object');
         }
       }
-      const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub };
+      const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub, signal: request.signal };
       const refused = await route.check?.(ctx);
       return refused ?? forward(path, route, ctx);
     },

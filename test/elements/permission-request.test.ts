@@ -136,9 +136,9 @@ describe('<playgate-permission-request>', () => {
     const { detail } = await created;
     expect(detail).to.include({ kind: 'upgrade', type: 'CHALLENGE_SESSION_UPGRADE' });
     expect(detail.permissions).to.deep.equal(['voice-chat']);
-    expect(JSON.stringify(detail), 'no code or link in the event').not.to.match(/otp|http/i);
     expect(rowState(m, 'voice-chat')).to.equal('waiting');
     const [challenge] = await emu.control<Array<{ challengeId: string; otp: string }>>('GET', '/challenges');
+    expect(JSON.stringify(detail), 'no code or link in the event').not.to.contain(challenge?.otp).and.not.contain('http');
     expect(inPanel(m, '[part="code"]')?.textContent).to.equal(challenge?.otp);
     await waitFor(() => inPanel(m, '[part="qr"] svg') !== null, 'the QR code');
     await expect(panel(m)).to.be.accessible();
@@ -296,8 +296,9 @@ describe('<playgate-permission-request>', () => {
     const send = () => { inPanel(m, '[part="email"] button[type="submit"]')?.click(); };
     input.value = 'not an address';
     send();
-    await until(m, () => (inPanel(m, '#email-note')?.textContent ?? '').includes('We have no email for your parent'), 'the INVALID_EMAIL message');
+    await until(m, () => (inPanel(m, '#email-note')?.textContent ?? '').includes("That doesn't look like an email address"), 'the INVALID_EMAIL message');
     expect(input.value, 'kept on screen to correct').to.equal('not an address');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
     await expect(panel(m)).to.be.accessible();
     input.value = 'parent@example.com';
     send();
@@ -324,6 +325,35 @@ describe('<playgate-permission-request>', () => {
     await until(m, () => rowState(m, 'loot-boxes-paid-gameplay-impacting') === 'on', 'the feature on');
   });
 
+  it('never mixes an age-checked feature with others in one upgrade', async () => {
+    const emu = await asPlayer('adult', 'sam');
+    const m = await mount(emu);
+    await m.provider.playgate?.requests?.request(['text-chat-private', 'loot-boxes-paid-gameplay-impacting']);
+    expect(m.provider.playgate?.requests?.state.state).to.equal('failed');
+    expect((await kidRequests(emu)).filter((r) => r.path === '/session/upgrade'), 'nothing sent').to.deep.equal([]);
+  });
+
+  it('ends the wait with a way to start again when k-ID forgets the challenge', async () => {
+    const emu = await asPlayer('child', 'pip');
+    await emu.control('POST', '/config', { legacyAwait: false });
+    withoutPush();
+    const timers = new ManualTimers();
+    const storage = memoryStorage();
+    const m = await mount(emu, { timers, storage });
+    await askParent(m, 'voice-chat');
+    const [challenge] = await emu.control<Array<{ challengeId: string }>>('GET', '/challenges');
+    await emu.control('DELETE', `/challenges/${challenge?.challengeId ?? ''}`);
+    // Simulated seconds pass until the wait's next status read finds the challenge gone.
+    for (let i = 0; i < 300 && !m.text().includes('We could not send your request'); i++) {
+      await timers.advance(1000);
+      await m.element.updateComplete;
+    }
+    await until(m, () => m.text().includes('We could not send your request'), 'the failed state');
+    expect(storage.get('kid-pending-challenge'), 'nothing left to resume').to.equal(undefined);
+    [...(m.element.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="outcome"] button') ?? [])].find((b) => b.textContent === 'Try again')?.click();
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'a new challenge');
+  });
+
   it('gates slotted content by one permission', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu, { name: 'voice-chat' });
@@ -338,11 +368,14 @@ describe('<playgate-permission-request>', () => {
 
   it('learns the answer from the server push alone, with no polling', async () => {
     const emu = await asPlayer('child', 'pip');
-    // Simulated time that never moves: only a push can bring the answer.
-    const m = await mount(emu, { timers: new ManualTimers() });
+    // Simulated time, moved by hand: only a push can bring the answer.
+    const timers = new ManualTimers();
+    const m = await mount(emu, { timers });
     await askParent(m, 'voice-chat');
     await waitFor(() => m.provider.playgate?.requests?.waitMode === 'push', 'the push stream');
     const granted = next(m.element, 'playgate-permission-granted');
+    // Time passes, short of the push mode's safety read: nothing is polled.
+    await timers.advance(50_000);
     await parentAnswers(parentLink(m), 'Approve');
     expect((await granted).detail.permissions).to.deep.equal(['voice-chat']);
     const polls = (await kidRequests(emu)).filter((r) => r.path.startsWith('/challenge/get-status') || r.path.startsWith('/challenge/await'));

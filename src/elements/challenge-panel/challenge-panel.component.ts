@@ -51,6 +51,7 @@ export class PlaygateChallengePanel extends LitElement {
 
   @state() private qr: TemplateResult | undefined;
   @state() private copied = false;
+  @state() private qrFailed = false;
   @state() private now = Date.now();
   @query('input[type="email"]') private emailInput!: HTMLInputElement | null;
   @query('h2') private heading!: HTMLElement | null;
@@ -63,10 +64,25 @@ export class PlaygateChallengePanel extends LitElement {
     this.heading?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the countdown starts again.
+    if (this.waiting?.challenge.otpExpiresAt !== undefined) this.startTicker();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.ticker);
     this.ticker = undefined;
+  }
+
+  private startTicker(): void {
+    clearInterval(this.ticker);
+    this.now = Date.now();
+    // A display clock only: the flow renews the code, and never while the page is hidden.
+    this.ticker = setInterval(() => {
+      this.now = Date.now();
+    }, 1000);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -75,22 +91,23 @@ export class PlaygateChallengePanel extends LitElement {
     if (link !== this.qrFor) {
       this.qrFor = link;
       this.qr = undefined;
+      this.qrFailed = false;
+      this.copied = false;
       if (link) {
-        void qrCode(link).then((drawn) => {
-          if (this.qrFor === link) this.qr = drawn;
-        });
+        qrCode(link).then(
+          (drawn) => {
+            if (this.qrFor === link) this.qr = drawn;
+          },
+          () => {
+            // No QR code (the encoder did not load): the code and the link still work.
+            if (this.qrFor === link) this.qrFailed = true;
+          },
+        );
       }
     }
-    const expires = this.waiting?.challenge.otpExpiresAt;
     clearInterval(this.ticker);
     this.ticker = undefined;
-    this.now = Date.now();
-    if (expires !== undefined && this.isConnected) {
-      // A display clock only: the flow renews the code, and never while the page is hidden.
-      this.ticker = setInterval(() => {
-        this.now = Date.now();
-      }, 1000);
-    }
+    if (this.waiting?.challenge.otpExpiresAt !== undefined && this.isConnected) this.startTicker();
   }
 
   protected override render() {
@@ -107,7 +124,7 @@ export class PlaygateChallengePanel extends LitElement {
         <h2 id="title" part="title" tabindex="-1">${title}</h2>
         <p>${lead}</p>
         <p part="progress" role="status">${this.progressText(waiting)}</p>
-        ${link ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
+        ${link && !this.qrFailed ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
         ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
         ${ageCheck ? nothing : this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
         ${link ? html`<p><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
@@ -118,7 +135,7 @@ export class PlaygateChallengePanel extends LitElement {
 
   private codeBlock(code: string, link: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
     const t = this.messages.challenge;
-    const left = expiresAt === undefined ? undefined : Math.max(0, expiresAt - this.now);
+    const left = expiresAt === undefined || waiting.codeClockTrusted === false ? undefined : Math.max(0, expiresAt - this.now);
     // Where to type the code: the link without the code in it.
     const site = link ? (({ host, pathname }) => `${host}${pathname === '/' ? '' : pathname}`)(new URL(link)) : '';
     return html`
@@ -136,14 +153,14 @@ export class PlaygateChallengePanel extends LitElement {
 
   private emailForm(waiting: Waiting, hint: string) {
     const t = this.messages.challenge;
-    const note = { idle: '', sending: '', sent: t.sent, invalid: t.invalidEmail, failed: t.emailFailed }[waiting.email];
+    const note = { idle: '', sending: '', sent: t.sent, invalid: t.badEmail, 'no-address': t.invalidEmail, failed: t.emailFailed }[waiting.email];
     return html`
       <form part="email" @submit=${this.sendEmail} novalidate>
         <label for="email">${t.emailLabel}</label>
-        <input id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" />
+        <input id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" aria-invalid=${waiting.email === 'invalid' ? 'true' : 'false'} />
         <p id="email-hint" class="hint">${hint}</p>
         <button type="submit" ?disabled=${waiting.email === 'sending'}>${waiting.email === 'sending' ? t.sending : t.sendEmail}</button>
-        <p id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role=${waiting.email === 'invalid' || waiting.email === 'failed' ? 'alert' : 'status'}>${note}</p>
+        <p id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role="status">${note}</p>
       </form>
     `;
   }

@@ -125,9 +125,17 @@ export class PlaygateProvider extends LitElement {
       const listeners = this.challengeListeners.get(challengeId) ?? new Set();
       listeners.add(listener);
       this.challengeListeners.set(challengeId, listeners);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) this.challengeListeners.delete(challengeId);
+      };
+    },
+    watchConnection: (listener) => {
+      this.connectionListeners.add(listener);
+      return () => this.connectionListeners.delete(listener);
     },
   };
+  private readonly connectionListeners = new Set<() => void>();
   private cleanups: Array<() => void> = [];
   private readySent = false;
 
@@ -279,6 +287,9 @@ export class PlaygateProvider extends LitElement {
           if (approved) client.store.noteApproved(approved);
           if (sessionId && sessionId !== client.store.sessionId) void client.store.adoptSession(sessionId);
           else watch.pushed();
+        },
+        connection: () => {
+          for (const listener of this.connectionListeners) listener();
         },
         challenge: ({ challengeId, status, sessionId }) => {
           const parsed = ChallengeStatusSchema.safeParse(status);

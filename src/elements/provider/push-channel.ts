@@ -14,6 +14,8 @@ export class PushChannel {
       changed(): void;
       adopt(sessionId: string | undefined, approved?: readonly string[]): void;
       challenge?(update: { challengeId: string; status: string; sessionId?: string }): void;
+      /** The stream opened or closed. */
+      connection?(): void;
     },
   ) {
     this.open();
@@ -64,7 +66,11 @@ export class PushChannel {
         this.on.changed();
       }
     });
+    source.addEventListener('open', () => {
+      this.on.connection?.();
+    });
     source.addEventListener('error', () => {
+      this.on.connection?.();
       // No stream here (404, or not a proxy): stop trying; polling covers it.
       if (source.readyState === EventSource.CLOSED) {
         this.gaveUp = true;
@@ -75,7 +81,9 @@ export class PushChannel {
   }
 
   private closeSource(): void {
-    this.source?.close();
+    if (!this.source) return;
+    this.source.close();
     this.source = undefined;
+    this.on.connection?.();
   }
 }

@@ -112,6 +112,12 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
     return c.json(challengeView(challenge));
   });
 
+  // k-ID forgets a challenge (a test of a wait whose challenge vanished).
+  app.delete('/challenges/:id', (c) => {
+    const ctx = getCtx();
+    return ctx.kid.challenges.delete(c.req.param('id')) ? c.body(null, 204) : problem(c, 'No such challenge', 404);
+  });
+
   app.post('/elements/password', async (c) => {
     const ctx = getCtx();
     const body = await readJson(c);

@@ -47,7 +47,8 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
     if (age === undefined || !Number.isInteger(age) || age < 0) return kidError(c, 400, 'INVALID_REQUEST', 'A valid age or dateOfBirth (YYYY-MM-DD) is required');
     if (age < PRODUCT.minimumAge) return c.json({ status: 'PROHIBITED' });
     if (ageStatusFor(age, jurisdiction) === 'DIGITAL_MINOR') {
-      const consented = kid.consentedSession(jurisdiction, age, dateOfBirth);
+      // Only where a PASS names no session: then asking again is how the game finds it.
+      const consented = ctx.config.omitSessionIdOnPass ? kid.consentedSession(jurisdiction, age, dateOfBirth) : undefined;
       if (consented) return c.json({ status: 'PASS', session: kid.toWire(consented) });
       const challenge = kid.createChallenge('CHALLENGE_PARENTAL_CONSENT', { kind: 'age-gate', jurisdiction, age, ...(dateOfBirth ? { dateOfBirth } : {}) });
       return c.json({ status: 'CHALLENGE', challenge: challengeWire(ctx, c, challenge) });
