@@ -262,8 +262,13 @@ describe('<playgate-permission-request>', () => {
     const link = parentLink(first);
     first.provider.remove();
 
+    const focused = Object.assign(document.createElement('button'), { textContent: 'the game had this' });
+    document.body.append(focused);
+    focused.focus();
     const second = await mount(emu, { storage });
     await until(second, () => inPanel(second, '[part="code"]') !== null, 'the resumed challenge');
+    expect(document.activeElement, 'a resumed wait does not take focus').to.equal(focused);
+    focused.remove();
     expect(inPanel(second, '[part="code"]')?.textContent, 'the same challenge, shown again').to.equal(code);
     expect(rowState(second, 'voice-chat')).to.equal('waiting');
     expect(await emu.control<unknown[]>('GET', '/challenges'), 'no second challenge').to.have.length(1);
@@ -364,6 +369,7 @@ describe('<playgate-permission-request>', () => {
     await askParent(m, 'voice-chat');
     await parentAnswers(parentLink(m), 'Approve');
     await until(m, () => content.assignedSlot !== null, 'the gated content');
+    await waitFor(() => document.activeElement === content, 'focus on the feature the player asked for');
   });
 
   it('learns the answer from the server push alone, with no polling', async () => {

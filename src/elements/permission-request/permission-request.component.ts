@@ -79,7 +79,9 @@ export class PlaygatePermissionRequest extends LitElement {
   private readonly store = new StoreController(this);
   private unsubscribe: (() => void) | undefined;
   private detach: (() => void) | undefined;
-  private focusNext: 'panel' | 'outcome' | 'age-gate' | 'reopen' | undefined;
+  private focusNext: 'panel' | 'outcome' | 'age-gate' | 'reopen' | 'content' | undefined;
+  /** Focus follows the conversation only once the player took part in it here, never on a resumed wait. */
+  private playerActed = false;
 
   /** Asks for a feature, as its row's button does. */
   async ask(permission: string): Promise<void> {
@@ -87,6 +89,7 @@ export class PlaygatePermissionRequest extends LitElement {
     if (!requests) return;
     requests.owner = this;
     this.panelHidden = false;
+    this.playerActed = true;
     await requests.request([permission]);
   }
 
@@ -96,6 +99,7 @@ export class PlaygatePermissionRequest extends LitElement {
     if (!requests) return;
     requests.owner = this;
     this.panelHidden = false;
+    this.playerActed = true;
     this.focusNext = 'age-gate';
     await requests.startAgeGate(this.client?.jurisdiction() ?? '');
   }
@@ -125,6 +129,7 @@ export class PlaygatePermissionRequest extends LitElement {
     if (target === 'panel') this.renderRoot.querySelector('playgate-challenge-panel')?.focus();
     else if (target === 'age-gate') this.renderRoot.querySelector<HTMLElement>('#age-title')?.focus();
     else if (target === 'reopen') this.renderRoot.querySelector<HTMLElement>('[data-action="show-code"]')?.focus();
+    else if (target === 'content') this.querySelector<HTMLElement>('button, a[href], input, select, textarea, [tabindex]')?.focus();
     else this.renderRoot.querySelector<HTMLElement>('[part~="outcome"]')?.focus();
   }
 
@@ -158,8 +163,19 @@ export class PlaygatePermissionRequest extends LitElement {
   private onRequest(next: RequestState, event?: RequestEvent): void {
     const before = this.request.state;
     this.request = next;
+    if (!this.playerActed) {
+      this.announceOnly(event);
+      return;
+    }
     if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
-    if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) this.focusNext = 'outcome';
+    if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
+      // In gate mode a grant swaps the row for the game's content: focus goes there.
+      this.focusNext = next.state === 'granted' && this.name ? 'content' : 'outcome';
+    }
+    this.announceOnly(event);
+  }
+
+  private announceOnly(event: RequestEvent | undefined): void {
     if (event && this.owns) this.announce(event);
   }
 
@@ -319,7 +335,7 @@ export class PlaygatePermissionRequest extends LitElement {
       <div part="outcome" class=${tone} tabindex="-1" role=${tone === 'problem' ? 'alert' : 'status'}>
         <p>${text}</p>
         <div class="actions">
-          ${retryLabel ? html`<button @click=${() => void requests?.retry()}>${retryLabel}</button>` : nothing}
+          ${retryLabel ? html`<button @click=${() => { this.playerActed = true; void requests?.retry(); }}>${retryLabel}</button>` : nothing}
           <button class="quiet" @click=${() => { requests?.dismiss(); }}>${this.t.request.dismiss}</button>
         </div>
       </div>
