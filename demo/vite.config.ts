@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import type { Emulator } from '../src/emulator/index.js';
 import { playgateEmulator } from '../src/emulator/vite.js';
@@ -62,7 +63,7 @@ export default defineConfig({
   build: {
     outDir: '../dist-demo',
     emptyOutDir: true,
-    rollupOptions: { input: { index: 'demo/index.html', explorer: 'demo/explorer.html' } },
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
   },
   plugins: [
     playgateEmulator({

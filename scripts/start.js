@@ -12,8 +12,9 @@ const server = await createServer({
 });
 await server.listen();
 const url = (server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`).replace(/\/$/, '');
-console.log(`playgate dev server
-  Wire explorer   ${url}/
+console.log(`playgate demo
+  The game        ${url}/
+  Wire explorer   ${url}/explorer.html
   Emulator        ${url}/emulator/_emulator/   (k-ID, Nodecraft and Elements under ${url}/emulator/)
   Parent's device ${url}/emulator/parent
 Press Ctrl+C to stop.`);

@@ -200,7 +200,8 @@ export class SessionStore {
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);
         const gone = known?.sessionId ?? (sessionId === this.justCreated ? undefined : sessionId);
-        if (gone) this.set({ kid: { state: 'revoked', sessionId: gone } }, { type: 'session-revoked', sessionId: gone });
+        // What changed in a session that no longer exists is no longer news.
+        if (gone) this.set({ kid: { state: 'revoked', sessionId: gone }, changes: [] }, { type: 'session-revoked', sessionId: gone });
         else this.set({ kid: { state: 'no-session' } });
         return;
       }

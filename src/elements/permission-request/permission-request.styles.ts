@@ -14,10 +14,12 @@ export const permissionRequestStyles = css`
     padding: calc(var(--_space) * 2);
     box-sizing: border-box;
   }
-  /* Inside another playgate surface (the session status), no second box. */
-  :host([hide-intro]) [part='base'] {
+  /* Inside another surface (the session status, or the game's own card in gate mode), no second box. */
+  :host([hide-intro]) [part='base'],
+  :host([name]:not([name=''])) [part='base'] {
     border: none;
     padding: 0;
+    background: none;
   }
   p {
     margin: 0;

@@ -220,11 +220,11 @@ export class PlaygateProvider extends LitElement {
     this.client?.store.dispose();
     const fetch = this.fetch;
     const common = { ...(fetch ? { fetch } : {}) };
-    const permissions = this.kidUrl ? new KidBackend({ baseUrl: this.kidUrl, token: () => this.kidToken, ...common }) : undefined;
-    this.elements = this.elementsUrl ? new ElementsBackend({ baseUrl: this.elementsUrl, ...common }) : undefined;
+    const permissions = this.kidUrl ? new KidBackend({ baseUrl: absolute(this.kidUrl), token: () => this.kidToken, ...common }) : undefined;
+    this.elements = this.elementsUrl ? new ElementsBackend({ baseUrl: absolute(this.elementsUrl), ...common }) : undefined;
     if (this.elements && this.elementsSessionSecret) this.elements.adopt(this.elementsSessionSecret, this.elementsSession);
     const consents = this.nodecraftUrl
-      ? new NodecraftBackend({ baseUrl: this.nodecraftUrl, gameToken: () => this.nodecraftGameToken, ...common })
+      ? new NodecraftBackend({ baseUrl: absolute(this.nodecraftUrl), gameToken: () => this.nodecraftGameToken, ...common })
       : undefined;
     const storage = this.storage ?? safeStorage(() => localStorage);
     if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
@@ -279,7 +279,7 @@ export class PlaygateProvider extends LitElement {
       this.channel = channel;
     }
     if (this.kidUrl) {
-      this.push = new PushChannel(this.kidUrl, {
+      this.push = new PushChannel(absolute(this.kidUrl), {
         changed: () => {
           watch.pushed();
         },
@@ -334,3 +334,7 @@ export class PlaygateProvider extends LitElement {
   }
 }
 
+/** `/api/kid/` as the page sees it: base URLs may be relative to the page. */
+function absolute(url: string): string {
+  return new URL(url, document.baseURI).href;
+}

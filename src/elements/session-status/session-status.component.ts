@@ -101,6 +101,7 @@ export class PlaygateSessionStatus extends LitElement {
     else text = who ? this.t.status.signedInAs(who) : this.t.status.signedOut;
     const enabled = session ? session.permissions.filter((p) => p.enabled).length : undefined;
     return html`
+      <div class="pill">
       <span part="badge">
         <span part="dot" class=${bad ? 'bad' : warn ? 'warn' : ''} aria-hidden="true"></span>
         ${who && !bad ? html`<span>${who}</span><span class="muted">·</span>` : nothing}
@@ -110,6 +111,7 @@ export class PlaygateSessionStatus extends LitElement {
           : nothing}
       </span>
       ${kid.state === 'error' ? this.retryButton() : nothing}
+      </div>
     `;
   }
 

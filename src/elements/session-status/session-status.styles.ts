@@ -15,13 +15,25 @@ export const sessionStatusStyles = css`
     padding: calc(var(--_space) * 2);
     box-sizing: border-box;
   }
+  /* Compact: a HUD pill, with what changed as a card below it rather than inside it. */
   :host([layout='compact']) [part='base'] {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+    padding: 0;
+    background: none;
+    border: none;
+  }
+  :host([layout='compact']) .pill {
     display: inline-flex;
     align-items: center;
     flex-wrap: wrap;
     gap: var(--_space);
     padding: var(--_space) calc(var(--_space) * 1.5);
     border-radius: 999px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
   }
   h2,
   h3 {
@@ -88,6 +100,12 @@ export const sessionStatusStyles = css`
   }
   :host([layout='compact']) [part='changes'] {
     margin: 0;
+    max-width: 24rem;
+    background: var(--_surface);
+    box-shadow: inset 0 0 0 999px color-mix(in srgb, var(--_accent) 10%, transparent);
+    border-top: 1px solid var(--_border);
+    border-right: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_border);
   }
   [part='changes'] ul {
     margin-bottom: var(--_space);

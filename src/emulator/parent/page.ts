@@ -103,14 +103,14 @@ export function requestPage(base: string, challenge: EmuChallenge, proof: { name
   );
 }
 
-export function donePage(approved: boolean): string {
+export function donePage(base: string, approved: boolean): string {
   const heading = approved ? 'Approved' : 'Denied';
   const text = approved
     ? 'Thank you. Your child\'s game updates by itself in a moment. You can close this page.'
     : 'Your child will see that you said no this time. You can close this page.';
-  return layout(heading, `<h1 role="status">${heading}</h1><p>${text}</p>`);
+  return layout(heading, `<h1 role="status">${heading}</h1><p>${text}</p><p><a href="${e(base)}/parent">Enter another code</a></p>`);
 }
 
-export function alreadyDecidedPage(challenge: EmuChallenge): string {
-  return layout('Already answered', `<h1>This request was already answered</h1><p>It was ${challenge.state === 'PASS' ? 'approved' : 'denied'}. You can close this page.</p>`);
+export function alreadyDecidedPage(base: string, challenge: EmuChallenge): string {
+  return layout('Already answered', `<h1>This request was already answered</h1><p>It was ${challenge.state === 'PASS' ? 'approved' : 'denied'}. You can close this page.</p><p><a href="${e(base)}/parent">Enter another code</a></p>`);
 }

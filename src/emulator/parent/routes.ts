@@ -22,7 +22,7 @@ export function parentRoutes(ctx: EmulatorContext): Hono {
     if (!values.otp && !values.c) return c.html(codeEntryPage(base));
     const challenge = find(values);
     if (!challenge) return c.html(codeEntryPage(base, 'That code does not work. It may have expired: ask your child to show a new one.'), 404);
-    if (challenge.state === 'PASS' || challenge.state === 'FAIL') return c.html(alreadyDecidedPage(challenge));
+    if (challenge.state === 'PASS' || challenge.state === 'FAIL') return c.html(alreadyDecidedPage(ctx.publicBase(c), challenge));
     ctx.kid.opened(challenge);
     return c.html(requestPage(base, challenge, proofOf(values)));
   });
@@ -35,11 +35,11 @@ export function parentRoutes(ctx: EmulatorContext): Hono {
     if (!challenge || challenge.challengeId !== values.c) {
       return c.html(codeEntryPage(ctx.publicBase(c), 'That request has expired. Ask your child to show a new code.'), 404);
     }
-    if (challenge.state === 'PASS' || challenge.state === 'FAIL') return c.html(alreadyDecidedPage(challenge));
+    if (challenge.state === 'PASS' || challenge.state === 'FAIL') return c.html(alreadyDecidedPage(ctx.publicBase(c), challenge));
     const approve = text('decision') === 'approve';
     const email = text('email')?.trim();
     ctx.kid.decide(challenge, approve, email || undefined);
-    return c.html(donePage(approve));
+    return c.html(donePage(ctx.publicBase(c), approve));
   });
 
   return app;

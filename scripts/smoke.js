@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run smoke`: walks the demo game as a player and a parent would, in Debian's
+// Chromium (playwright-core), finding every control by its role and accessible name, and
+// saves a screenshot of each step to a folder it prints. Exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { BROWSERS, CHROMIUM_ARGS } from './browsers.js';
+
+const out = join(import.meta.dirname, '..', 'smoke-screenshots');
+mkdirSync(out, { recursive: true });
+
+const server = await createServer({
+  configFile: new URL('../demo/vite.config.ts', import.meta.url).pathname,
+  server: { host: '127.0.0.1', port: 0 },
+  logLevel: 'error',
+});
+await server.listen();
+const base = server.resolvedUrls?.local[0] ?? '';
+const browser = await chromium.launch({ executablePath: BROWSERS.chromium.binary, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+const problems = [];
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+let step = 0;
+
+async function shot(name) {
+  step += 1;
+  const file = join(out, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`  ✓ ${name}`);
+}
+
+/** Reads a consent document to its end and accepts it. */
+async function acceptDocument(title) {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.waitFor();
+  const text = dialog.getByRole('document');
+  await text.evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+  });
+  await dialog.getByRole('button', { name: 'I accept' }).click();
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+/** The parent types the code on their phone (the iframe beside the game) and answers. */
+async function parentAnswers(decision) {
+  const code = await page.locator('playgate-challenge-panel').first().locator('[part="code"]').innerText();
+  const phone = page.frameLocator('iframe[title="The parent\'s phone"]');
+  const another = phone.getByRole('link', { name: 'Enter another code' });
+  if (await another.count()) await another.click();
+  await phone.getByLabel('Code').fill(code);
+  await phone.getByRole('button', { name: 'Continue' }).click();
+  await phone.getByRole('button', { name: decision }).click();
+}
+
+try {
+  console.log(`Demo at ${base}`);
+  await page.request.post(`${base}demo-api/scenario`, { data: { name: 'child' } });
+  await page.context().addCookies([{ name: 'playgate_demo_player', value: 'pip', url: base }]);
+  await page.goto(base);
+  await page.getByRole('heading', { name: 'Block Game' }).waitFor();
+  await shot('title');
+
+  await page.getByRole('button', { name: 'Play as Pip' }).click();
+  await page.getByRole('dialog', { name: 'Terms of service' }).waitFor();
+  await shot('terms');
+  await acceptDocument('Terms of service');
+  await acceptDocument('Game rules');
+  await page.getByRole('heading', { name: 'Servers' }).waitFor();
+  await shot('servers');
+
+  await page.getByRole('button', { name: 'Join Creative Friends' }).click();
+  await page.getByRole('dialog', { name: 'Server rules' }).waitFor();
+  await shot('server-rules');
+  await acceptDocument('Server rules');
+  await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
+  await shot('playing');
+
+  await page.getByRole('button', { name: 'Ask a parent for Voice chat' }).click();
+  await page.getByRole('heading', { name: 'Ask a parent for Voice chat' }).waitFor();
+  await shot('ask-a-parent');
+  await parentAnswers('Approve');
+  await page.getByRole('button', { name: 'Talk to your team' }).waitFor();
+  await shot('voice-chat-approved');
+
+  await page.getByRole('button', { name: 'Birthday: age up' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByText('What changed').first().waitFor();
+  await shot('aged-up');
+
+  await page.getByRole('button', { name: 'Parent revokes access' }).click();
+  await page.getByText('A parent reset your account').first().waitFor();
+  await page.getByRole('button', { name: 'Set up my account' }).first().click();
+  await page.getByLabel('Date of birth').first().fill('2017-03-01');
+  await page.getByRole('button', { name: 'Continue' }).first().click();
+  await page.getByRole('heading', { name: 'A parent needs to say yes' }).waitFor();
+  await shot('revoked-set-up-again');
+  await parentAnswers('Approve');
+  await page.getByText('Child account').first().waitFor();
+  await shot('set-up-again');
+
+  await page.getByRole('button', { name: 'In-game overlay' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
+  await shot('overlay');
+
+  if (problems.length) throw new Error(problems.join('\n'));
+  console.log(`smoke: ${String(step)} steps passed; screenshots in ${out}`);
+} catch (error) {
+  await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
+  console.error(`smoke failed at step ${String(step + 1)}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`screenshots in ${out} (failure.png is the last screen)`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
