@@ -22,7 +22,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^qr($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -1,3 +1,5 @@
+import { copyFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import type { Emulator } from '../src/emulator/index.js';
@@ -37,8 +39,29 @@ function gameServer(): Plugin {
       });
       server.middlewares.use(expressMiddleware(proxy.fetch, proxy.basePath));
       server.middlewares.use(expressMiddleware(demoApi, '/demo-api'));
+      server.middlewares.use(expressMiddleware(plainFiles, '/plain.html'));
+      server.middlewares.use(expressMiddleware(plainFiles, '/playgate.js'));
+    },
+    // The plain page is not built: it and the CDN file are copied as they are.
+    closeBundle() {
+      copyFileSync(resolve(import.meta.dirname, 'static/plain.html'), resolve(import.meta.dirname, '../dist-demo/plain.html'));
+      copyFileSync(CDN_FILE, resolve(import.meta.dirname, '../dist-demo/playgate.js'));
     },
   };
+}
+
+const CDN_FILE = resolve(import.meta.dirname, '../dist/playgate.js');
+
+/** The plain-HTML page and the one-file build it loads (`npm start` builds it first). */
+async function plainFiles(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  const file = pathname === '/playgate.js' ? CDN_FILE : resolve(import.meta.dirname, 'static/plain.html');
+  const type = pathname === '/playgate.js' ? 'text/javascript' : 'text/html';
+  try {
+    return new Response(await readFile(file), { headers: { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' } });
+  } catch {
+    return new Response('Not built yet: run npm run build', { status: 404 });
+  }
 }
 
 /**

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { BROWSERS, CHROMIUM_ARGS } from './browsers.js';
+import { ensureCdnBuild } from './cdn.js';
 
 const out = join(import.meta.dirname, '..', 'smoke-screenshots');
 mkdirSync(out, { recursive: true });
 
+await ensureCdnBuild();
 const server = await createServer({
   configFile: new URL('../demo/vite.config.ts', import.meta.url).pathname,
   server: { host: '127.0.0.1', port: 0 },
@@ -104,6 +106,14 @@ try {
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
   await shot('overlay');
+
+  // The same widget from one <script type="module"> tag, no build step.
+  await page.goto(`${base}plain.html`);
+  await page.getByText('Child account').first().waitFor();
+  await page.getByRole('button', { name: 'Sign in with Nodecraft (asks for the terms)' }).click();
+  // Pip accepted the terms in the game above: the same player signs in without being asked again.
+  await page.getByText('Signed in as Pip').waitFor();
+  await shot('plain-html-page');
 
   if (problems.length) throw new Error(problems.join('\n'));
   console.log(`smoke: ${String(step)} steps passed; screenshots in ${out}`);

@@ -131,6 +131,8 @@ export const en = {
     server: 'The server had a problem.',
     invalid_response: 'The server sent something we did not understand.',
     session_deleted: 'Your account needs to be set up again.',
+    unauthorized: 'The game could not confirm who you are. Sign in to the game again.',
+    not_found: 'That is no longer there.',
     bad_request: 'The server could not do that.',
     other: 'Something went wrong.',
   } satisfies Partial<Record<PlaygateErrorKind | 'other', string>>,

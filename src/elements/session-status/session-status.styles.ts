@@ -65,6 +65,12 @@ export const sessionStatusStyles = css`
     padding: calc(var(--_space) / 2) 0;
     border-bottom: 1px solid var(--_border);
   }
+  [part='permission'] > span:first-child {
+    display: inline-block;
+  }
+  [part='permission'] > span:first-child::first-letter {
+    text-transform: uppercase;
+  }
   [part='permission']:last-child {
     border-bottom: none;
   }
