@@ -43,8 +43,8 @@ export function backstage(ctx: BackstageContext) {
       <section aria-labelledby="look">
         <h3 id="look">Look</h3>
         <div class="grid">
-          <button aria-pressed=${ctx.overlay ? 'true' : 'false'} @click=${ctx.toggleOverlay}>In-game overlay</button>
-          <button aria-pressed=${ctx.dark ? 'true' : 'false'} @click=${ctx.toggleDark}>Dark theme</button>
+          <button aria-pressed=${ctx.overlay ? 'true' : 'false'} @click=${() => { ctx.toggleOverlay(); }}>In-game overlay</button>
+          <button aria-pressed=${ctx.dark ? 'true' : 'false'} @click=${() => { ctx.toggleDark(); }}>Dark theme</button>
         </div>
         <p class="fine">Gamepad: D-pad or stick moves, A selects, B goes back. The keyboard works everywhere too.</p>
       </section>

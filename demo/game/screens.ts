@@ -23,7 +23,7 @@ export function titleScreen(ctx: ScreenContext) {
     <section class="panel title-card" aria-labelledby="game-title">
       <h1 id="game-title" class="logo">Block Game</h1>
       <p class="tagline">Build, explore, and play with friends.</p>
-      <button class="primary big" @click=${ctx.signIn} ?disabled=${Boolean(ctx.busy)} autofocus>${ctx.busy ?? `Play as ${name}`}</button>
+      <button class="primary big" @click=${() => { ctx.signIn(); }} ?disabled=${Boolean(ctx.busy)} autofocus>${ctx.busy ?? `Play as ${name}`}</button>
       <p class="fine">Signs in with Namazu Elements, then Nodecraft Player Ident, which may ask for the game's terms.</p>
       ${ctx.error ? html`<p class="error" role="alert">${ctx.error}</p>` : nothing}
     </section>
