@@ -31,6 +31,8 @@ export class DemoApp extends LitElement {
   @state() private dark = false;
   @state() private note: string | undefined;
   @state() private voiceOn = false;
+  /** The Elements sign-in the game remembered has ended (the "expired" scenario). */
+  @state() private signInEnded = false;
 
   private scene: Scene | undefined;
   private readonly pad = new GamepadNavigator();
@@ -82,6 +84,12 @@ export class DemoApp extends LitElement {
     const signedIn = document.cookie.includes('playgate_demo_player=');
     this.scenario = signedIn ? await backend.scenario() : await backend.switchTo('child');
     this.scenarios = await backend.scenarios();
+    // A game remembers its player's last sign-in; playgate checks it is still good.
+    const remembered = this.scenario.elements.sessionSecret;
+    if (remembered) {
+      await this.updateComplete;
+      if (this.provider) this.provider.elementsSessionSecret = remembered;
+    }
   }
 
   private get provider(): PlaygateProvider | null {
@@ -105,6 +113,7 @@ export class DemoApp extends LitElement {
     const scenario = this.scenario;
     if (!provider || !scenario) return;
     this.error = undefined;
+    this.signInEnded = false;
     try {
       this.busy = 'Signing in…';
       const { userId, password, profileId } = scenario.elements;
@@ -182,6 +191,7 @@ export class DemoApp extends LitElement {
       error: this.error,
       playerName: this.playerName,
       server: this.server,
+      signInEnded: this.signInEnded,
       signIn: () => void this.signIn(),
       join: (id: string, password?: string) => void this.join(id, password),
       go: this.go,
@@ -200,6 +210,10 @@ export class DemoApp extends LitElement {
           @playgate-ready=${this.sessionChanged}
           @playgate-session-changed=${this.sessionChanged}
           @playgate-permission-granted=${this.sessionChanged}
+          @playgate-session-expired=${() => {
+            this.signInEnded = true;
+            this.go('title');
+          }}
         >
           <div class="viewport">
             <canvas aria-hidden="true"></canvas>

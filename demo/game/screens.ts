@@ -12,6 +12,7 @@ export interface ScreenContext {
   error: string | undefined;
   playerName: string | undefined;
   server: string | undefined;
+  signInEnded: boolean;
   signIn(): void;
   join(serverId: string, password?: string): void;
   go(screen: Screen): void;
@@ -23,7 +24,8 @@ export function titleScreen(ctx: ScreenContext) {
     <section class="panel title-card" aria-labelledby="game-title">
       <h1 id="game-title" class="logo">Block Game</h1>
       <p class="tagline">Build, explore, and play with friends.</p>
-      <button class="primary big" @click=${() => { ctx.signIn(); }} ?disabled=${Boolean(ctx.busy)} autofocus>${ctx.busy ?? `Play as ${name}`}</button>
+      ${ctx.signInEnded ? html`<p class="error" role="alert">Your sign-in has ended. Sign in again to keep playing.</p>` : nothing}
+      <button class="primary big" @click=${() => { ctx.signIn(); }} ?disabled=${Boolean(ctx.busy)} autofocus>${ctx.busy ?? (ctx.signInEnded ? `Sign in again as ${name}` : `Play as ${name}`)}</button>
       <p class="fine">Signs in with Namazu Elements, then Nodecraft Player Ident, which may ask for the game's terms.</p>
       ${ctx.error ? html`<p class="error" role="alert">${ctx.error}</p>` : nothing}
     </section>
