@@ -11,7 +11,9 @@ import type { PlaygateProvider } from '../../src/elements/provider/provider.comp
 import '../../src/elements/session-status/session-status.js';
 import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
 import { isPlaygateError } from '../../src/model/error.js';
-import { backend, LABELS, type ScenarioSummary } from './backend.js';
+import { backendOver, LABELS, type DemoBackend, type ScenarioSummary } from './backend.js';
+import { InPagePhone, isParentPage } from './phone.js';
+import { demoStack, type DemoStack } from './stack.js';
 import { backstage } from './backstage.js';
 import { Scene } from './scene.js';
 import { playScreen, serversScreen, settingsScreen, titleScreen, type Screen } from './screens.js';
@@ -35,6 +37,13 @@ export class DemoApp extends LitElement {
   @state() private signInEnded = false;
 
   private scene: Scene | undefined;
+  private stack: DemoStack | undefined;
+  private backend: DemoBackend | undefined;
+  private phone: InPagePhone | undefined;
+  /** The provider's fetch in a static build; a new function makes it start afresh. */
+  @state() private providerFetch: typeof fetch | undefined;
+  /** Storage the widget keeps across reloads; cleared when another player takes over. */
+  private static readonly KEPT = ['kid-session-id', 'kid-pending-challenge', 'consent-accepted'];
   private readonly pad = new GamepadNavigator();
 
   // The demo styles its own light DOM from the page; the playgate elements keep their shadow roots.
@@ -55,6 +64,7 @@ export class DemoApp extends LitElement {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.route);
     removeEventListener('gamepadconnected', this.padConnected);
+    document.removeEventListener('click', this.openParentLinksHere);
     document.removeEventListener('playgate-gamepad-back', this.back);
     this.pad.stop();
     this.scene?.stop();
@@ -81,7 +91,18 @@ export class DemoApp extends LitElement {
   };
 
   private async load(): Promise<void> {
-    const signedIn = document.cookie.includes('playgate_demo_player=');
+    const stack = await demoStack();
+    const backend = backendOver(stack);
+    this.stack = stack;
+    this.backend = backend;
+    if (stack.inPage) {
+      // A static build: the emulator starts afresh with the page, and so does the widget.
+      for (const key of DemoApp.KEPT) localStorage.removeItem(key);
+      this.phone = new InPagePhone(stack);
+      this.providerFetch = (input, init) => stack.fetch(input, init);
+      document.addEventListener('click', this.openParentLinksHere);
+    }
+    const signedIn = stack.inPage || document.cookie.includes('playgate_demo_player=');
     this.scenario = signedIn ? await backend.scenario() : await backend.switchTo('child');
     this.scenarios = await backend.scenarios();
     // A game remembers its player's last sign-in; playgate checks it is still good.
@@ -156,7 +177,7 @@ export class DemoApp extends LitElement {
     if (name === 'parent-change') Object.assign(body, { permission: 'voice-chat', enabled: !this.voiceOn });
     if (name === 'publish-terms') body.type = 'legal';
     try {
-      await backend.event(name, body);
+      await this.backend?.event(name, body);
       this.note = {
         'age-up': 'A birthday: k-ID sends no webhook for it. The game notices by comparing sessions when it next reads one (on focus, or every 30 s); the demo reads now.',
         'parent-change': 'The parent changed a setting in Family Connect: k-ID sent a webhook, and the game server pushed it to the page.',
@@ -170,11 +191,30 @@ export class DemoApp extends LitElement {
   };
 
   private switchTo = async (name: string) => {
-    await backend.switchTo(name);
+    const info = await this.backend?.switchTo(name);
     // A new player on this device: nothing of the last one is kept.
-    for (const key of ['kid-session-id', 'kid-pending-challenge', 'consent-accepted']) localStorage.removeItem(key);
+    for (const key of DemoApp.KEPT) localStorage.removeItem(key);
     location.hash = '';
-    location.reload();
+    if (!this.stack?.inPage || !info) {
+      location.reload();
+      return;
+    }
+    // In a static build a reload would restart the emulator: start the widget afresh instead.
+    this.scenario = info;
+    this.playerName = undefined;
+    this.server = undefined;
+    this.signInEnded = false;
+    const stack = this.stack;
+    this.providerFetch = (input, init) => stack.fetch(input, init);
+  };
+
+  /** Static build: parent-page links (the QR code's, "this device belongs to a parent") open in the phone. */
+  private openParentLinksHere = (event: MouseEvent) => {
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link || !isParentPage(link.href) || !this.phone) return;
+    event.preventDefault();
+    void this.phone.open(link.href);
+    this.querySelector('.phone')?.scrollIntoView({ block: 'nearest' });
   };
 
   private sessionChanged = () => {
@@ -206,6 +246,7 @@ export class DemoApp extends LitElement {
           jurisdiction=${scenario.kid.jurisdiction}
           theme=${this.dark || this.overlay ? 'dark' : 'light'}
           .nodecraftGameToken=${scenario.nodecraft.gameToken}
+          .fetch=${this.providerFetch}
           .permissionLabels=${LABELS}
           @playgate-ready=${this.sessionChanged}
           @playgate-session-changed=${this.sessionChanged}
@@ -229,6 +270,7 @@ export class DemoApp extends LitElement {
           dark: this.dark,
           note: this.note,
           voiceOn: this.voiceOn,
+          inPagePhone: this.phone,
           switchTo: (name) => void this.switchTo(name),
           event: (name) => void this.backendEvent(name),
           toggleOverlay: () => {

@@ -1,6 +1,7 @@
 // What the demo asks of its own dev server: the emulator's control API and the demo's
 // scenario switch. None of this is playgate: a real game has its own backend instead.
 import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
+import type { DemoStack } from './stack.js';
 
 export interface ScenarioSummary {
   name: string;
@@ -15,18 +16,22 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const backend = {
-  scenario: () => fetch(`${CONTROL}/scenario`).then((r) => json<ScenarioInfo>(r)),
-  scenarios: () => fetch(`${CONTROL}/scenarios`).then((r) => json<ScenarioSummary[]>(r)),
+/** The demo's backend calls, over whichever stack runs the backends. */
+export function backendOver(stack: DemoStack) {
+  const call = (path: string, init?: RequestInit) => stack.fetch(new Request(new URL(path, location.origin), init));
+  const post = (path: string, body: unknown) => call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  return {
+    scenario: () => call(`${CONTROL}/scenario`).then((r) => json<ScenarioInfo>(r)),
+    scenarios: () => call(`${CONTROL}/scenarios`).then((r) => json<ScenarioSummary[]>(r)),
+    /** Resets the emulator to a scenario and signs the demo in as its player. */
+    switchTo: (name: string) => post('/demo-api/scenario', { name }).then((r) => json<ScenarioInfo>(r)),
+    /** Something the vendor does on its own: age-up, a parent's change, a revoke, new terms. */
+    event: (name: 'age-up' | 'parent-change' | 'revoke' | 'publish-terms', body: Record<string, unknown> = {}) =>
+      post(`${CONTROL}/events/${name}`, body).then((r) => json<unknown>(r)),
+  };
+}
 
-  /** Resets the emulator to a scenario and signs the demo in as its player (a cookie). */
-  switchTo: (name: string) =>
-    fetch('/demo-api/scenario', { method: 'POST', body: JSON.stringify({ name }), headers: { 'Content-Type': 'application/json' } }).then((r) => json<ScenarioInfo>(r)),
-
-  /** Something the vendor does on its own: age-up, a parent's change, a revoke, new terms. */
-  event: (name: 'age-up' | 'parent-change' | 'revoke' | 'publish-terms', body: Record<string, unknown> = {}) =>
-    fetch(`${CONTROL}/events/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }).then((r) => json<unknown>(r)),
-};
+export type DemoBackend = ReturnType<typeof backendOver>;
 
 /** The servers this game lists in its server browser (a real game gets them from Nodecraft). */
 export const SERVERS = [

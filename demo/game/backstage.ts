@@ -2,7 +2,9 @@
 // The scenario switcher, what the vendors do on their own, and the parent's phone.
 import { html, nothing } from 'lit';
 import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
+import { ref } from 'lit/directives/ref.js';
 import type { ScenarioSummary } from './backend.js';
+import type { InPagePhone } from './phone.js';
 
 export interface BackstageContext {
   scenario: ScenarioInfo;
@@ -11,6 +13,8 @@ export interface BackstageContext {
   dark: boolean;
   note: string | undefined;
   voiceOn: boolean;
+  /** Static build: the phone shows the in-page emulator's parent page. */
+  inPagePhone: InPagePhone | undefined;
   switchTo(name: string): void;
   event(name: 'age-up' | 'parent-change' | 'revoke' | 'publish-terms'): void;
   toggleOverlay(): void;
@@ -50,10 +54,14 @@ export function backstage(ctx: BackstageContext) {
       </section>
       <section aria-labelledby="phone" class="phone-section">
         <h3 id="phone">The parent's phone</h3>
-        <p class="fine">When the game asks a parent, type the code here, or open the link from the QR code. <a href="/emulator/parent" target="_blank" rel="noopener">Open in a new tab</a></p>
-        <div class="phone"><iframe title="The parent's phone" src="/emulator/parent"></iframe></div>
+        <p class="fine">When the game asks a parent, type the code here, or open the link from the QR code.
+          ${ctx.inPagePhone ? nothing : html`<a href="/emulator/parent" target="_blank" rel="noopener">Open in a new tab</a>`}</p>
+        <div class="phone">
+          ${ctx.inPagePhone
+            ? html`<iframe title="The parent's phone" ${ref((frame) => { if (frame instanceof HTMLIFrameElement) ctx.inPagePhone?.attach(frame); })}></iframe>`
+            : html`<iframe title="The parent's phone" src="/emulator/parent"></iframe>`}
+        </div>
       </section>
-      ${nothing}
     </aside>
   `;
 }

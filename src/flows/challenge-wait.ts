@@ -155,7 +155,7 @@ export class ChallengeWait {
       if (this.inFlight !== controller) return;
       this.inFlight = undefined;
       if (this.stopped() || controller.signal.aborted) return;
-      if (mode === 'long-poll' && isPlaygateError(error) && (error.status === 404 || error.status === 405 || (error.kind === 'bad_request' && error.vendorCode !== 'NOT_FOUND'))) {
+      if (mode === 'long-poll' && isPlaygateError(error, 'unsupported')) {
         // This backend has no long poll (k-ID's current docs list only status reads).
         this.longPollWorks = false;
         this.schedule(0);

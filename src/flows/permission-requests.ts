@@ -209,7 +209,7 @@ export class PermissionRequests {
       await this.options.port.sendParentEmail(current.challenge.challengeId, email?.trim() || undefined);
       this.patchWaiting({ email: 'sent' });
     } catch (error) {
-      // INVALID_EMAIL means a bad address when one was typed, and no adult on file when not.
+      // Refused: a bad address when one was typed, and no adult on file when not.
       this.patchWaiting({ email: isPlaygateError(error, 'invalid_email') ? (email?.trim() ? 'invalid' : 'no-address') : 'failed' });
     }
   }

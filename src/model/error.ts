@@ -41,7 +41,9 @@ export type PlaygateErrorKind =
   | 'password_required'
   | 'invalid_password'
   /** Sign-in refused: wrong name or password. */
-  | 'invalid_credentials';
+  | 'invalid_credentials'
+  /** The backend does not offer this optional call (a legacy endpoint, say). */
+  | 'unsupported';
 
 export interface PlaygateErrorInit {
   kind: PlaygateErrorKind;

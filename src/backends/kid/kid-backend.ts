@@ -99,7 +99,17 @@ export class KidBackend implements PermissionsPort {
   /** The legacy long poll (wire.md A.2); k-ID's current docs list only get-status. */
   async awaitChallenge(challengeId: string, timeoutSeconds: number, options?: CallOptions): Promise<ChallengeResult> {
     const query = { challengeId, timeout: String(Math.round(timeoutSeconds)) };
-    const body = await this.http.json({ ...options, path: 'challenge/await', query, schema: KidChallengeStatusBody });
+    const body = await this.http.json({
+      ...options,
+      path: 'challenge/await',
+      query,
+      schema: KidChallengeStatusBody,
+      // No such endpoint here (a 404 from k-ID or the proxy's allow-list): say so, apart from a gone challenge (400 NOT_FOUND).
+      decodeError: (response, generic) => {
+        const decoded = decodeKidError(response, generic);
+        return response.status === 404 || response.status === 405 ? { ...decoded, kind: 'unsupported' } : decoded;
+      },
+    });
     return body.sessionId ? { status: body.status, sessionId: body.sessionId } : { status: body.status };
   }
 
