@@ -2,28 +2,59 @@
 // `npm run smoke`: walks the demo game as a player and a parent would, in Debian's
 // Chromium (playwright-core), finding every control by its role and accessible name, and
 // saves a screenshot of each step to a folder it prints. Exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+// With `--static`, it walks the static build in dist-demo/ (npm run build) instead of the
+// dev server: the same game, with the emulator and the proxy running in the page.
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { BROWSERS, CHROMIUM_ARGS } from './browsers.js';
 import { ensureCdnBuild } from './cdn.js';
 
-const out = join(import.meta.dirname, '..', 'smoke-screenshots');
+const staticBuild = process.argv.includes('--static');
+const out = join(import.meta.dirname, '..', staticBuild ? 'smoke-screenshots/static' : 'smoke-screenshots');
 mkdirSync(out, { recursive: true });
 
-await ensureCdnBuild();
-const server = await createServer({
-  configFile: new URL('../demo/vite.config.ts', import.meta.url).pathname,
-  server: { host: '127.0.0.1', port: 0 },
-  logLevel: 'error',
-});
-await server.listen();
-const base = server.resolvedUrls?.local[0] ?? '';
+/** A plain file server for dist-demo/, as any static host would be. */
+async function serveStatic() {
+  const root = join(import.meta.dirname, '..', 'dist-demo');
+  if (!existsSync(join(root, 'index.html'))) throw new Error('No dist-demo/: run npm run build first.');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+  const http = createHttpServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return response.writeHead(404).end('Not found');
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${String(http.address().port)}/`, close: () => http.close() };
+}
+
+async function serveDev() {
+  await ensureCdnBuild();
+  const dev = await createServer({
+    configFile: new URL('../demo/vite.config.ts', import.meta.url).pathname,
+    server: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
+  await dev.listen();
+  return { base: dev.resolvedUrls?.local[0] ?? '', close: () => dev.close() };
+}
+
+const server = staticBuild ? await serveStatic() : await serveDev();
+const { base } = server;
 const browser = await chromium.launch({ executablePath: BROWSERS.chromium.binary, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
 const problems = [];
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+// Errors the page logs fail the walk. HTTP errors are expected answers here (a revoked
+// session's 400, a static host's 404 for the dev server's stream), and the widget shows them.
+page.on('console', (message) => {
+  if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
+});
 let step = 0;
 
 async function shot(name) {
@@ -56,10 +87,17 @@ async function parentAnswers(decision) {
   await phone.getByRole('button', { name: decision }).click();
 }
 
+function finish() {
+  if (problems.length) throw new Error(problems.join('\n'));
+  console.log(`smoke${staticBuild ? ' (static build)' : ''}: ${String(step)} steps passed; screenshots in ${out}`);
+}
+
 try {
   console.log(`Demo at ${base}`);
-  await page.request.post(`${base}demo-api/scenario`, { data: { name: 'child' } });
-  await page.context().addCookies([{ name: 'playgate_demo_player', value: 'pip', url: base }]);
+  if (!staticBuild) {
+    await page.request.post(`${base}demo-api/scenario`, { data: { name: 'child' } });
+    await page.context().addCookies([{ name: 'playgate_demo_player', value: 'pip', url: base }]);
+  }
   await page.goto(base);
   await page.getByRole('heading', { name: 'Block Game' }).waitFor();
   await shot('title');
@@ -107,16 +145,17 @@ try {
   await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
   await shot('overlay');
 
-  // The same widget from one <script type="module"> tag, no build step.
-  await page.goto(`${base}plain.html`);
-  await page.getByText('Child account').first().waitFor();
-  await page.getByRole('button', { name: 'Sign in with Nodecraft (asks for the terms)' }).click();
-  // Pip accepted the terms in the game above: the same player signs in without being asked again.
-  await page.getByText('Signed in as Pip').waitFor();
-  await shot('plain-html-page');
-
-  if (problems.length) throw new Error(problems.join('\n'));
-  console.log(`smoke: ${String(step)} steps passed; screenshots in ${out}`);
+  // The same widget from one <script type="module"> tag, no build step (it needs the dev
+  // server's backends, so not on a static host).
+  if (!staticBuild) {
+    await page.goto(`${base}plain.html`);
+    await page.getByText('Child account').first().waitFor();
+    await page.getByRole('button', { name: 'Sign in with Nodecraft (asks for the terms)' }).click();
+    // Pip accepted the terms in the game above: the same player signs in without being asked again.
+    await page.getByText('Signed in as Pip').waitFor();
+    await shot('plain-html-page');
+  }
+  finish();
 } catch (error) {
   await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
   console.error(`smoke failed at step ${String(step + 1)}: ${error instanceof Error ? error.message : String(error)}`);

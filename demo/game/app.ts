@@ -184,7 +184,9 @@ export class DemoApp extends LitElement {
         revoke: 'The parent revoked access: k-ID deleted the session and sent a webhook. The player must set up again, with a new session.',
         'publish-terms': 'New terms are published. The next sign-in asks for them: "We\'ve updated our terms".',
       }[name];
-      if (name === 'age-up') await provider?.refresh();
+      // Under npm start, k-ID's webhooks reach the page through the game server's stream;
+      // a static build has no stream, so it reads now (as the 30 s watch would later).
+      if (name === 'age-up' || this.stack?.inPage) await provider?.refresh();
     } catch (error) {
       this.note = `That did not work: ${String(error)}`;
     }
