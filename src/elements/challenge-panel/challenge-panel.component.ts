@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { errorText } from '../../i18n/format.js';
+import { directionOf } from '../../i18n/locales.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { challengePanelStyles } from './challenge-panel.styles.js';
 import { qrCode, safeLink } from './qr-code.js';
@@ -120,7 +121,7 @@ export class PlaygateChallengePanel extends LitElement {
     const lead = ageCheck ? t.leadAgeCheck : pending.kind === 'consent' ? t.leadConsent : t.leadUpgrade;
     const link = safeLink(challenge.url);
     return html`
-      <section part="panel" aria-labelledby="title">
+      <section part="panel" lang=${this.locale} dir=${directionOf(this.locale)} aria-labelledby="title">
         <h2 id="title" part="title" tabindex="-1">${title}</h2>
         <p>${lead}</p>
         <p part="progress" role="status">${this.progressText(waiting)}</p>

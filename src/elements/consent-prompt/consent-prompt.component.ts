@@ -3,7 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentFlow, type ConsentFlowEvent, type ConsentFlowState, type GuardedAction } from '../../flows/consent-flow.js';
 import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
-import { en, type Messages } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/en.js';
 import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import { PlaygateError } from '../../model/error.js';
@@ -11,6 +11,7 @@ import type { IdentRequest } from '../../model/ports.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 
 ensureContextRoot();
@@ -140,8 +141,10 @@ export class PlaygateConsentPrompt extends LitElement {
     return consents;
   }
 
+  private readonly words = new LocaleController(this, () => this.client);
+
   private get t(): Messages {
-    return this.client?.messages ?? en;
+    return this.words.messages;
   }
 
   private onFlow(next: ConsentFlowState, event?: ConsentFlowEvent): void {
@@ -232,9 +235,9 @@ export class PlaygateConsentPrompt extends LitElement {
   private panel(current: Showing) {
     const { requirement } = current;
     const document: ConsentDocument | undefined = 'document' in current ? current.document : undefined;
-    const locale = this.client?.locale ?? 'en';
+    const locale = this.words.locale;
     return html`
-      <div part="panel" role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
+      <div part="panel" lang=${locale} dir=${this.words.dir} role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
         ${this.stepLine(current, locale)}
         <h2 id="title" part="title">${this.heading(requirement)}</h2>
         <p id="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt

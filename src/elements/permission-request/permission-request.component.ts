@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RequestEvent, RequestState } from '../../flows/permission-requests.js';
-import { en, type Messages } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/en.js';
 import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
@@ -10,6 +10,7 @@ import '../challenge-panel/challenge-panel.js';
 import { ageGate } from '../shared/age-gate.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
 
@@ -156,8 +157,10 @@ export class PlaygatePermissionRequest extends LitElement {
     return requests?.owner === this;
   }
 
+  private readonly words = new LocaleController(this, () => this.client);
+
   private get t(): Messages {
-    return this.client?.messages ?? en;
+    return this.words.messages;
   }
 
   private onRequest(next: RequestState, event?: RequestEvent): void {
@@ -222,7 +225,7 @@ export class PlaygatePermissionRequest extends LitElement {
     else if (kid.state === 'loading') body = html`<p role="status">${this.t.status.loading}</p>`;
     else if (kid.state === 'error') body = html`<p role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button @click=${() => void client.refresh()}>${this.t.status.retry}</button></div>`;
     else body = this.renderFirstConsent(kid.state === 'revoked');
-    return html`<section part="base" aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
+    return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
   }
 
   private renderRows(session: Session) {
@@ -295,7 +298,7 @@ export class PlaygatePermissionRequest extends LitElement {
     if (!client?.requests || !this.owns) return nothing;
     const requests = client.requests;
     const t = this.t.request;
-    const features = (names: readonly string[]) => t.list(names.map((name) => client.label(name)), client.locale);
+    const features = (names: readonly string[]) => t.list(names.map((name) => client.label(name)), this.words.locale);
     switch (current.state) {
       case 'age-gate':
         return ageGate(current, this.t, (age) => void requests.checkAge(age));
@@ -306,7 +309,7 @@ export class PlaygatePermissionRequest extends LitElement {
           .waiting=${current}
           .requests=${requests}
           .messages=${this.t}
-          locale=${client.locale}
+          locale=${this.words.locale}
           features=${current.pending.kind === 'upgrade' ? features(current.pending.permissions) : ''}
           @playgate-challenge-panel-close=${() => {
             // The wait goes on; focus lands where the panel can be opened again.

@@ -11,6 +11,7 @@ import { SessionWatch } from '../../flows/session-watch.js';
 import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
 import { realTimers, type Timers } from '../../flows/timers.js';
 import { en } from '../../i18n/en.js';
+import { directionOf, loadMessages, resolveLocale } from '../../i18n/locales.js';
 import { featureLabel } from '../../i18n/format.js';
 import type { JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
@@ -75,8 +76,12 @@ export class PlaygateProvider extends LitElement {
    */
   @property() jurisdiction = '';
 
-  /** BCP 47 locale for every element inside. */
-  @property({ reflect: true }) locale = 'en';
+  /**
+   * BCP 47 locale for every element inside (an element's own `lang` comes first). Unset,
+   * the page's `<html lang>`, then the browser's language, then English. Regions fall
+   * back to a spoken variant: `pt-PT` to `pt-BR`, `en-GB` to `en`.
+   */
+  @property({ reflect: true }) locale = '';
 
   /** `light` (default) or `dark`; games can also set the `--playgate-*` properties. */
   @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
@@ -196,11 +201,12 @@ export class PlaygateProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait'] as const;
     if (!this.client || config.some((key) => changed.has(key))) this.configure();
-    else if (changed.has('jurisdiction') || changed.has('locale')) {
+    else if (changed.has('jurisdiction')) {
       // A new object, so every element re-renders with the new values.
-      this.client = { ...this.client, locale: this.locale };
+      this.client = { ...this.client };
       this.provider.setValue(this.client);
     }
+    if (changed.has('locale')) void this.speak();
     if (changed.has('elementsSessionSecret') || changed.has('elementsSession')) {
       if (this.elementsSessionSecret) this.elements?.adopt(this.elementsSessionSecret, this.elementsSession);
       this.client?.store.identityChanged();
@@ -242,7 +248,8 @@ export class PlaygateProvider extends LitElement {
       ...(consents ? { consents } : {}),
       ...(this.elements ? { identity: this.elements } : {}),
       messages: en,
-      locale: this.locale,
+      locale: 'en',
+      dir: 'ltr',
       label: (name) => featureLabel(name, this.permissionLabels),
       refresh: () => store.refresh(),
     };
@@ -251,7 +258,18 @@ export class PlaygateProvider extends LitElement {
       if (event) this.announce(event);
     });
     this.provider.setValue(this.client, true);
+    void this.speak();
     if (this.isConnected) this.start();
+  }
+
+  /** Loads the strings of the resolved locale, then hands every element the new client. */
+  private async speak(): Promise<void> {
+    const locale = resolveLocale(this.locale, document.documentElement.lang, navigator.language);
+    const messages = await loadMessages(locale);
+    if (!this.client || resolveLocale(this.locale, document.documentElement.lang, navigator.language) !== locale) return;
+    if (this.client.locale === locale && this.client.messages === messages) return;
+    this.client = { ...this.client, locale, messages, dir: directionOf(locale) };
+    this.provider.setValue(this.client);
   }
 
   private start(): void {
@@ -270,6 +288,13 @@ export class PlaygateProvider extends LitElement {
     });
     listen(window, 'focus', () => {
       watch.focused();
+    });
+    listen(window, 'languagechange', () => void this.speak());
+    // The page's language may change under the provider (a game's language menu).
+    const pageLanguage = new MutationObserver(() => void this.speak());
+    pageLanguage.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.cleanups.push(() => {
+      pageLanguage.disconnect();
     });
     if (typeof BroadcastChannel !== 'undefined') {
       const channel = new BroadcastChannel(CHANNEL);

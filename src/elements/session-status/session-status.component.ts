@@ -3,13 +3,14 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { IdentityStatus, KidStatus } from '../../flows/session-store.js';
 import { describeChanges } from '../../i18n/changes.js';
-import { en, type Messages } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/en.js';
 import { duration, errorText, integer } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import '../permission-request/permission-request.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
 
@@ -76,15 +77,17 @@ export class PlaygateSessionStatus extends LitElement {
     if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
     const compact = this.layout === 'compact';
     return html`
-      <section part="base" aria-label=${this.t.status.regionLabel}>
+      <section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
         ${compact ? this.renderBadge(snapshot.kid, snapshot.identity) : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
         <div role="status" aria-live="polite">${this.renderChanges()}</div>
       </section>
     `;
   }
 
+  private readonly words = new LocaleController(this, () => this.client);
+
   private get t(): Messages {
-    return this.client?.messages ?? en;
+    return this.words.messages;
   }
 
   private renderBadge(kid: KidStatus, identity: IdentityStatus) {
@@ -215,7 +218,7 @@ export class PlaygateSessionStatus extends LitElement {
   }
 
   private get locale(): string {
-    return this.client?.locale ?? 'en';
+    return this.words.locale;
   }
 
   /** Milliseconds left when the sign-in ends within the warning window. */

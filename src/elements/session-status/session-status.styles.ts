@@ -100,7 +100,7 @@ export const sessionStatusStyles = css`
   [part='changes'] {
     margin-top: calc(var(--_space) * 1.5);
     padding: var(--_space) calc(var(--_space) * 1.5);
-    border-left: 4px solid var(--_accent);
+    border-inline-start: 4px solid var(--_accent);
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
     border-radius: calc(var(--_radius) / 2);
   }
@@ -110,7 +110,7 @@ export const sessionStatusStyles = css`
     background: var(--_surface);
     box-shadow: inset 0 0 0 999px color-mix(in srgb, var(--_accent) 10%, transparent);
     border-top: 1px solid var(--_border);
-    border-right: 1px solid var(--_border);
+    border-inline-end: 1px solid var(--_border);
     border-bottom: 1px solid var(--_border);
   }
   [part='changes'] ul {

@@ -15,7 +15,10 @@ export interface PlaygateClient {
   consents?: ConsentsPort;
   identity?: IdentityPort;
   messages: Messages;
+  /** The resolved locale the messages are in. */
   locale: string;
+  /** Its writing direction, for each element's own surface. */
+  dir: 'ltr' | 'rtl';
   /** A feature's name for people (the game's own labels first). */
   label(permission: string): string;
   /** Reads the session now (a retry, or after an action that changed it). */

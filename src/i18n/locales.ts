@@ -1,0 +1,108 @@
+import { en, type Messages } from './en.js';
+import { pseudoLocalize } from './pseudo.js';
+
+/** The languages playgate speaks. English is built in; the others load when first used. */
+export const LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ko', 'zh-Hans', 'ar'] as const;
+export type SupportedLocale = (typeof LOCALES)[number];
+
+/** Storybook's pseudo-locale: English, accented and stretched, to find untranslated and clipped text. */
+export const PSEUDO_LOCALE = 'en-XA';
+
+type Catalog = { default: Messages };
+
+// One module per language, so a game ships (and a player downloads) only what is spoken.
+const LOADERS: Record<Exclude<SupportedLocale, 'en'>, () => Promise<Catalog>> = {
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  de: () => import('./locales/de.js'),
+  it: () => import('./locales/it.js'),
+  'pt-BR': () => import('./locales/pt-BR.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  ja: () => import('./locales/ja.js'),
+  ko: () => import('./locales/ko.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
+  ar: () => import('./locales/ar.js'),
+};
+
+/**
+ * The supported locale for a BCP 47 tag, or undefined: exact first, then the language
+ * with its likely script or region (`pt-PT` → `pt-BR`, `en-GB` → `en`, `zh-CN` → `zh-Hans`;
+ * `zh-TW`, written in traditional characters, has no match).
+ */
+export function matchLocale(tag: string | null | undefined): SupportedLocale | typeof PSEUDO_LOCALE | undefined {
+  if (!tag) return undefined;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(tag);
+  } catch {
+    return undefined;
+  }
+  if (locale.baseName.toLowerCase() === PSEUDO_LOCALE.toLowerCase()) return PSEUDO_LOCALE;
+  const exact = LOCALES.find((supported) => supported.toLowerCase() === locale.baseName.toLowerCase());
+  if (exact) return exact;
+  const { language, script } = locale.maximize();
+  if (language === 'zh') return script === 'Hans' ? 'zh-Hans' : undefined;
+  if (language === 'pt') return 'pt-BR';
+  return LOCALES.find((supported) => supported === language);
+}
+
+/** The first of the candidates playgate speaks (element, provider, page, browser), else English. */
+export function resolveLocale(...candidates: ReadonlyArray<string | null | undefined>): SupportedLocale | typeof PSEUDO_LOCALE {
+  for (const candidate of candidates) {
+    const match = matchLocale(candidate);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/** Right to left for Arabic. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return /^(ar|he|fa|ur)(-|$)/i.test(locale) ? 'rtl' : 'ltr';
+}
+
+const loaded = new Map<string, Promise<Messages>>();
+
+/** The catalog for a supported locale, with English for any key it lacks (warned once). */
+export function loadMessages(locale: SupportedLocale | typeof PSEUDO_LOCALE): Promise<Messages> {
+  if (locale === 'en') return Promise.resolve(en);
+  let catalog = loaded.get(locale);
+  if (!catalog) {
+    catalog = locale === PSEUDO_LOCALE ? Promise.resolve(pseudoLocalize(en)) : LOADERS[locale]().then((module) => withFallback(module.default, locale));
+    loaded.set(locale, catalog);
+  }
+  return catalog;
+}
+
+const warned = new Set<string>();
+
+/**
+ * Fills what a catalog lacks (or has of the wrong kind) with English, warning once per
+ * key: a missing string is never blank and never silent.
+ */
+export function withFallback(catalog: unknown, locale: string, english: unknown = en, path = ''): Messages {
+  if (typeof english !== 'object' || english === null) {
+    const sameKind = typeof catalog === typeof english;
+    if (!sameKind) warnOnce(locale, path);
+    return (sameKind ? catalog : english) as Messages;
+  }
+  const given = typeof catalog === 'object' && catalog !== null ? (catalog as Record<string, unknown>) : {};
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(english)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!(key in given)) {
+      warnOnce(locale, at);
+      result[key] = value;
+    } else {
+      result[key] = withFallback(given[key], locale, value, at);
+    }
+  }
+  return result as Messages;
+}
+
+function warnOnce(locale: string, key: string): void {
+  const id = `${locale}:${key}`;
+  if (warned.has(id)) return;
+  warned.add(id);
+  console.warn(`playgate: the "${locale}" strings have no "${key}"; using English.`);
+}
