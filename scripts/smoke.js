@@ -117,7 +117,7 @@ try {
   await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
   await shot('playing');
 
-  await page.getByRole('button', { name: 'Ask a parent for Voice chat' }).click();
+  await page.getByRole('button', { name: 'Ask a parent Voice chat' }).click();
   await page.getByRole('heading', { name: 'Ask a parent for Voice chat' }).waitFor();
   await shot('ask-a-parent');
   await parentAnswers('Approve');

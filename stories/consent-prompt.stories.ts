@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/consent-prompt/consent-prompt.js';
 import '../src/elements/provider/provider.js';
 import { memoryStorage } from '../src/flows/storage.js';
+import { settled } from './support/settled.js';
 import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
 
 interface Args {
@@ -75,12 +76,15 @@ async function readAndAccept({ canvasElement }: { canvasElement: HTMLElement }):
   box?.dispatchEvent(new Event('scroll'));
   await prompt?.updateComplete;
   part('accept')?.click();
+  await settled(canvasElement);
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Consent prompt',
   component: 'playgate-consent-prompt',
   args: { inline: true, theme: 'light' },
+  // Each story is also a test (addon-vitest): it waits for the state it shows before axe runs.
+  play: ({ canvasElement }) => settled(canvasElement),
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark'] } },
 };
 export default meta;

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/permission-request/permission-request.js';
 import '../src/elements/provider/provider.js';
 import { memoryStorage } from '../src/flows/storage.js';
+import { settled } from './support/settled.js';
 import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
 
 const LABELS = { 'voice-chat': 'Voice chat', 'text-chat-private': 'Private messages', 'text-chat-public': 'Public chat', 'user-generated-content': 'Sharing builds', 'in-game-purchases': 'In-game purchases', 'targeted-ads': 'Personalised ads', 'loot-boxes-paid-gameplay-impacting': 'Paid loot boxes' };
@@ -59,6 +60,7 @@ function story(setup: Setup): Story {
       ? {
           play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
             if (stack) await setup.play?.(canvasElement, stack);
+            await settled(canvasElement);
           },
         }
       : {}),
@@ -101,6 +103,8 @@ const meta: Meta<Args> = {
   title: 'Elements/Permission request',
   component: 'playgate-permission-request',
   args: { theme: 'light', permissions: '', name: '' },
+  // Each story is also a test (addon-vitest): it waits for the state it shows before axe runs.
+  play: ({ canvasElement }) => settled(canvasElement),
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark'] } },
 };
 export default meta;

@@ -3,6 +3,7 @@ import '../src/elements/provider/provider.js';
 import '../src/elements/session-status/session-status.js';
 import type { PlaygateProvider } from '../src/elements/provider/provider.component.js';
 import { memoryStorage } from '../src/flows/storage.js';
+import { settled } from './support/settled.js';
 import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
 
 const LABELS = { 'voice-chat': 'Voice chat', 'text-chat-private': 'Private messages', 'text-chat-public': 'Public chat', 'user-generated-content': 'Sharing builds', 'in-game-purchases': 'In-game purchases', 'targeted-ads': 'Personalised ads', 'loot-boxes-paid-gameplay-impacting': 'Paid loot boxes' };
@@ -58,6 +59,8 @@ const meta: Meta<Args> = {
   title: 'Elements/Session status',
   component: 'playgate-session-status',
   args: { layout: 'full', theme: 'light' },
+  // Each story is also a test (addon-vitest): it waits for the state it shows before axe runs.
+  play: ({ canvasElement }) => settled(canvasElement),
   argTypes: {
     layout: { control: 'inline-radio', options: ['full', 'compact'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },

@@ -100,7 +100,9 @@ describe('<playgate-permission-request>', () => {
     expect(rowState(m, 'voice-chat')).to.equal('on');
     expect(rowState(m, 'text-chat-private')).to.equal('turn-on');
     expect(rowState(m, 'loot-boxes-paid-gameplay-impacting')).to.equal('verify-age');
-    expect(action(m, 'text-chat-private')?.getAttribute('aria-label')).to.equal('Turn on private messages');
+    const button = action(m, 'text-chat-private');
+    const name = (button?.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => m.element.shadowRoot?.getElementById(id)?.textContent.trim()).join(' ');
+    expect(name, 'the visible words, then the feature').to.equal('Turn on private messages');
     await expect(m.element).to.be.accessible();
   });
 

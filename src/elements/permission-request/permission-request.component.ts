@@ -249,16 +249,19 @@ export class PlaygatePermissionRequest extends LitElement {
     const row = this.rowState(permission);
     const busy = this.request.state === 'requesting' || (this.request.state === 'waiting' && row !== 'waiting');
     const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
-    const action = (text: string, aria: string, run: () => void) =>
-      html`<button part="action" aria-label=${aria} ?disabled=${busy} @click=${run}>${text}</button>`;
+    // Named "Ask a parent Voice chat": the visible words first, then the feature, in every
+    // language (WCAG 2.5.3: the name a voice user says is the text they see).
+    const id = `row-${permission.name}`;
+    const action = (text: string, run: () => void) =>
+      html`<button part="action" id=${`${id}-action`} aria-labelledby=${`${id}-action ${id}-label`} ?disabled=${busy} @click=${run}>${text}</button>`;
     const ask = () => void this.ask(permission.name);
     return html`
       <li part="row" data-permission=${permission.name} data-state=${row}>
-        <span part="label">${label}</span>
+        <span part="label" id=${`${id}-label`}>${label}</span>
         ${words[row] ? html`<span part="state" class=${row === 'on' ? 'on' : 'muted'}>${words[row]}</span>` : nothing}
-        ${row === 'turn-on' ? action(t.turnOn, t.turnOnLabel(label), ask) : nothing}
-        ${row === 'ask-parent' ? action(t.askParent, t.askParentLabel(label), ask) : nothing}
-        ${row === 'verify-age' ? action(t.verifyAge, t.verifyAgeLabel(label), ask) : nothing}
+        ${row === 'turn-on' ? action(t.turnOn, ask) : nothing}
+        ${row === 'ask-parent' ? action(t.askParent, ask) : nothing}
+        ${row === 'verify-age' ? action(t.verifyAge, ask) : nothing}
         ${row === 'waiting' && this.panelHidden
           ? html`<button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${t.showCode}</button>`
           : nothing}
