@@ -36,7 +36,7 @@ const preview: Preview = {
     },
     theme: {
       description: "Theme (overrides the story's own)",
-      toolbar: { icon: 'paintbrush', dynamicTitle: true, items: [{ value: '', title: "Theme: the story's" }, { value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }] },
+      toolbar: { icon: 'paintbrush', dynamicTitle: true, items: [{ value: '', title: "Theme: the story's" }, { value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }, { value: 'hud', title: 'HUD (game skin)' }] },
     },
   },
   // `npm run test:stories` runs every story in each theme, in English and in Arabic.
@@ -49,7 +49,7 @@ const preview: Preview = {
       document.documentElement.dir = !direction || direction === 'auto' ? directionOf(lang) : direction;
       toolbarTheme = theme ?? '';
       // The page behind the story matches the toolbar's theme, as a game's would.
-      document.body.style.background = toolbarTheme === 'dark' ? '#111318' : '';
+      document.body.style.background = toolbarTheme === 'dark' || toolbarTheme === 'hud' ? '#111318' : '';
       queueMicrotask(applyTheme);
       return story();
     },

@@ -246,7 +246,7 @@ export class DemoApp extends LitElement {
           nodecraft-url="/emulator/nodecraft/v1/"
           elements-url="/emulator/elements/api/rest/"
           jurisdiction=${scenario.kid.jurisdiction}
-          theme=${this.dark || this.overlay ? 'dark' : 'light'}
+          theme=${this.overlay ? 'hud' : this.dark ? 'dark' : 'light'}
           .nodecraftGameToken=${scenario.nodecraft.gameToken}
           .fetch=${this.providerFetch}
           .permissionLabels=${LABELS}

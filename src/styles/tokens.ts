@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * System tokens. Games override the `--playgate-*` custom properties on any ancestor
@@ -34,9 +34,8 @@ export const tokens = css`
   }
 `;
 
-/** Dark values, set by `<playgate-provider theme="dark">` for everything inside it. */
-export const darkTheme = css`
-  :host([theme='dark']) {
+// Dark values, for theme="dark", and for theme="auto" when the player's system is dark.
+const DARK = `
     --playgate-color-surface: #1c1f27;
     --playgate-color-text: #f2f3f7;
     --playgate-color-muted: #b4b8c5;
@@ -46,6 +45,35 @@ export const darkTheme = css`
     --playgate-color-positive: #6fdc8c;
     --playgate-color-warning: #f5c451;
     --playgate-color-danger: #ff8a80;
+`;
+
+/**
+ * The provider's themes, for everything inside it: `light`, `dark`, `auto` (light or
+ * dark as the system prefers) and `hud`, a game skin: near-black glass, gold accents,
+ * squarer corners, for overlays over a running scene.
+ */
+export const themes = css`
+  :host([theme='dark']) {
+    ${unsafeCSS(DARK)}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${unsafeCSS(DARK)}
+    }
+  }
+  :host([theme='hud']) {
+    --playgate-color-surface: #0d111c;
+    --playgate-color-text: #f4f7ff;
+    --playgate-color-muted: #b9c3dc;
+    --playgate-color-border: #3a4666;
+    --playgate-color-accent: #ffd34d;
+    --playgate-color-on-accent: #1a1400;
+    --playgate-color-positive: #7dff9a;
+    --playgate-color-warning: #ffd34d;
+    --playgate-color-danger: #ff9b8f;
+    --playgate-color-focus: #5ee7ff;
+    --playgate-radius: 4px;
+    --playgate-font: ui-rounded, 'Trebuchet MS', system-ui, sans-serif;
   }
 `;
 

@@ -83,6 +83,17 @@ function withoutPush(): void {
 }
 const restorers: Array<() => void> = [];
 
+/** Pip waits for a parent on a k-ID with neither push nor long poll, in simulated time. */
+async function waitingByPolling() {
+  const emu = await asPlayer('child', 'pip');
+  await emu.control('POST', '/config', { legacyAwait: false });
+  withoutPush();
+  const timers = new ManualTimers();
+  const m = await mount(emu, { timers });
+  await askParent(m, 'voice-chat');
+  return { emu, timers, m };
+}
+
 const kidRequests = async (emu: TestEmulator) => (await emu.control<Array<{ vendor: string; method: string; path: string }>>('GET', '/requests')).filter((r) => r.vendor === 'kid');
 
 describe('<playgate-permission-request>', () => {
@@ -391,12 +402,7 @@ describe('<playgate-permission-request>', () => {
   });
 
   it('polls at most once per 5 s while visible, never while hidden, and not after it is gone', async () => {
-    const emu = await asPlayer('child', 'pip');
-    await emu.control('POST', '/config', { legacyAwait: false });
-    withoutPush();
-    const timers = new ManualTimers();
-    const m = await mount(emu, { timers });
-    await askParent(m, 'voice-chat');
+    const { emu, timers, m } = await waitingByPolling();
     const polls = async () => (await kidRequests(emu)).filter((r) => r.path === '/challenge/get-status').length;
     const seen: number[] = [];
     for (let second = 1; second <= 60; second++) {
@@ -419,12 +425,7 @@ describe('<playgate-permission-request>', () => {
   });
 
   it('honours a 429 and its Retry-After', async () => {
-    const emu = await asPlayer('child', 'pip');
-    await emu.control('POST', '/config', { legacyAwait: false });
-    withoutPush();
-    const timers = new ManualTimers();
-    const m = await mount(emu, { timers });
-    await askParent(m, 'voice-chat');
+    const { emu, timers, m } = await waitingByPolling();
     await emu.control('POST', '/faults', { vendor: 'kid', path: '/challenge/get-status', kind: '429', retryAfter: 120, times: 1 });
     const polls = async () => (await kidRequests(emu)).filter((r) => r.path === '/challenge/get-status').length;
     const start = timers.now();

@@ -18,7 +18,7 @@ import type { Identity, PasswordCredentials } from '../../model/identity.js';
 import type { IdentRequest } from '../../model/ports.js';
 import type {} from '../consent-prompt/consent-prompt.js';
 import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../../model/permissions.js';
-import { darkTheme } from '../../styles/tokens.js';
+import { themes } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { PushChannel } from './push-channel.js';
@@ -44,6 +44,9 @@ const CHANNEL = 'playgate';
  * @cssproperty --playgate-color-text - Main text colour.
  * @cssproperty --playgate-color-muted - Secondary text colour.
  * @cssproperty --playgate-color-accent - Buttons and highlights.
+ * @cssproperty --playgate-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --playgate-color-focus - The focus ring, visible on every theme.
+ * @cssproperty --playgate-space - The spacing unit everything is a multiple of.
  * @cssproperty --playgate-color-border - Outlines and dividers.
  * @cssproperty --playgate-radius - Corner radius.
  * @cssproperty --playgate-font - Font stack.
@@ -55,7 +58,7 @@ export class PlaygateProvider extends LitElement {
         display: contents;
       }
     `,
-    darkTheme,
+    themes,
   ];
 
   /** Base URL of the game's k-ID proxy (never k-ID itself: its API key is server-only). */
@@ -83,8 +86,11 @@ export class PlaygateProvider extends LitElement {
    */
   @property({ reflect: true }) locale = '';
 
-  /** `light` (default) or `dark`; games can also set the `--playgate-*` properties. */
-  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+  /**
+   * `light` (default), `dark`, `auto` (as the player's system prefers) or `hud` (a game
+   * skin for overlays). Games can also set the `--playgate-*` properties.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | 'hud' = 'light';
 
   /** Bearer token for the game's k-ID proxy, if it uses one besides cookies. Secret: property only. */
   @property({ attribute: false }) kidToken: string | undefined;
