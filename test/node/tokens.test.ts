@@ -43,3 +43,10 @@ describe('design tokens', () => {
     assert.deepEqual([...readPublic].filter((token) => !documented.has(token)).sort(), []);
   });
 });
+
+describe('styles', () => {
+  it('puts no inline style in any template, so a strict CSP needs no unsafe-inline', () => {
+    const inline = [...widget.matchAll(/<[a-z][^>]*\sstyle\s*=/gi), ...widget.matchAll(/styleMap\(/g)].map((match) => match[0]);
+    assert.deepEqual(inline, []);
+  });
+});

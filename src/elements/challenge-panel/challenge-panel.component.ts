@@ -62,7 +62,10 @@ export class PlaygateChallengePanel extends LitElement {
 
   /** Moves focus to the panel's title, so a screen reader or gamepad starts there. */
   override focus(): void {
-    this.heading?.focus();
+    // The panel may not have drawn its title yet when it is asked for focus.
+    void this.updateComplete.then(() => {
+      this.heading?.focus();
+    });
   }
 
   override connectedCallback(): void {

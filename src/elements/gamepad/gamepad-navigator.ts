@@ -115,6 +115,8 @@ export class GamepadNavigator {
 
 /** Scrolls a box that can still scroll that way; false when it is at its end. */
 function scrollWithin(element: HTMLElement, direction: 1 | -1): boolean {
+  // Only real scroll boxes: an inline link reports a scroll height but cannot scroll.
+  if (!/(auto|scroll)/.test(getComputedStyle(element).overflowY)) return false;
   const room = direction > 0 ? element.scrollHeight - element.clientHeight - element.scrollTop : element.scrollTop;
   if (element.scrollHeight <= element.clientHeight + 1 || room <= 1) return false;
   element.scrollBy({ top: direction * Math.max(40, element.clientHeight * 0.8) });
