@@ -25,7 +25,7 @@ function focusedName(): string {
   const labelledBy = active.getAttribute('aria-labelledby');
   if (labelledBy) return labelledBy.split(' ').map((id) => root.getElementById(id)?.textContent.trim()).join(' ');
   if (active instanceof HTMLInputElement) return active.labels?.[0]?.textContent.trim() ?? '';
-  return active.textContent?.trim() ?? '';
+  return active.textContent.trim();
 }
 
 async function mountAs(scenario: string, player: string) {
