@@ -2,6 +2,7 @@ import { isPlaygateError, PlaygateError } from '../model/error.js';
 import type { AgeGateRequirements, Challenge, ChallengeResult } from '../model/permissions.js';
 import type { AgeInput, PermissionsPort } from '../model/ports.js';
 import { ChallengeWait, type ChallengePush, type WaitMode } from './challenge-wait.js';
+import { CodeRenewal } from './code-renewal.js';
 import { pendingChallenge, type PendingChallenge } from './pending-challenge.js';
 import type { SessionStore } from './session-store.js';
 import type { KeyValueStorage } from './storage.js';
@@ -69,13 +70,8 @@ export class PermissionRequests {
   private wait: ChallengeWait | undefined;
   private attached = 0;
   private retryStep: (() => Promise<void>) | undefined;
-  private codeTimer: unknown;
-  /** The code ran out while the page was hidden: get a new one once visible. */
-  private codeStale = false;
-  private renewing = false;
   private resuming = false;
-  /** Renewals in a row whose new code had already expired by this device's clock. */
-  private skewedRenewals = 0;
+  private readonly code: CodeRenewal;
 
   /**
    * The element that shows the conversation (the one the player used, or the first to
@@ -83,7 +79,21 @@ export class PermissionRequests {
    */
   owner: object | undefined;
 
-  constructor(private readonly options: PermissionRequestsOptions) {}
+  constructor(private readonly options: PermissionRequestsOptions) {
+    this.code = new CodeRenewal({
+      port: options.port,
+      timers: options.timers,
+      isVisible: () => options.isVisible(),
+      current: () => (this.current.state === 'waiting' && this.attached > 0 ? this.current.challenge : undefined),
+      update: ({ challenge, error, clockTrusted }) => {
+        const patch: Partial<Extract<RequestState, { state: 'waiting' }>> = {};
+        if (challenge) patch.challenge = challenge;
+        if (error) patch.codeError = error;
+        if (clockTrusted === false) patch.codeClockTrusted = false;
+        this.patchWaiting(patch, challenge !== undefined && error === undefined);
+      },
+    });
+  }
 
   get state(): RequestState {
     return this.current;
@@ -122,7 +132,7 @@ export class PermissionRequests {
 
   visibilityChanged(): void {
     this.wait?.visibilityChanged();
-    if (this.codeStale && this.options.isVisible()) void this.refreshCode();
+    this.code.visibilityChanged();
   }
 
   /** Ask for features. Threshold and other features are never mixed in one upgrade. */
@@ -214,31 +224,9 @@ export class PermissionRequests {
     }
   }
 
-  /** A fresh one-time code (and QR link) once the old one expired. */
-  async refreshCode(): Promise<void> {
-    const current = this.current;
-    if (current.state !== 'waiting' || this.renewing) return;
-    const { challengeId } = current.challenge;
-    this.renewing = true;
-    try {
-      const code = await this.options.port.refreshOneTimeCode(challengeId);
-      const now = this.current;
-      // The wait may have ended, or moved on to another challenge, meanwhile.
-      if (now.state !== 'waiting' || now.challenge.challengeId !== challengeId) return;
-      const challenge: Challenge = { ...now.challenge, oneTimePassword: code.oneTimePassword };
-      if (code.url) challenge.url = code.url;
-      if (code.expiresAt !== undefined) challenge.otpExpiresAt = code.expiresAt;
-      else delete challenge.otpExpiresAt;
-      this.codeStale = false;
-      this.patchWaiting({ challenge }, true);
-      this.scheduleCodeRefresh(challenge, true);
-    } catch (error) {
-      this.patchWaiting({ codeError: asError(error) });
-      // Try again later; the code on screen may still work for a typed entry.
-      this.scheduleCodeRetry();
-    } finally {
-      this.renewing = false;
-    }
+  /** A fresh one-time code (and QR link) now. */
+  refreshCode(): Promise<void> {
+    return this.code.renew();
   }
 
   /** Repeats the step that failed, or asks again after a parent said no. */
@@ -263,7 +251,7 @@ export class PermissionRequests {
   private resume(): void {
     if (this.wait) {
       this.wait.start(true);
-      if (this.current.state === 'waiting') this.scheduleCodeRefresh(this.current.challenge);
+      if (this.current.state === 'waiting') this.code.schedule(this.current.challenge);
       return;
     }
     const pending = pendingChallenge.read(this.options.storage);
@@ -296,7 +284,7 @@ export class PermissionRequests {
   private startWaiting(pending: PendingChallenge, challenge: Challenge, resumed: boolean): void {
     pendingChallenge.write(this.options.storage, pending);
     this.set({ state: 'waiting', pending, challenge, progress: 'PENDING', email: 'idle' }, resumed ? undefined : { type: 'challenge-created', pending, challenge });
-    this.scheduleCodeRefresh(challenge);
+    this.code.schedule(challenge);
     this.wait?.stop();
     this.wait = new ChallengeWait(
       challenge.challengeId,
@@ -316,45 +304,13 @@ export class PermissionRequests {
 
   private stopWaiting(): void {
     this.wait?.stop();
-    this.options.timers.clearTimeout(this.codeTimer);
-  }
-
-  /**
-   * The code (and the QR link that holds it) expires; the challenge does not. Renew it then.
-   * The expiry is the server's clock: when this device's clock is far off (a new code that
-   * is already "expired"), renewing again would only burn codes, so the countdown stops.
-   */
-  private scheduleCodeRefresh(challenge: Challenge, renewed = false): void {
-    const { timers } = this.options;
-    timers.clearTimeout(this.codeTimer);
-    if (challenge.otpExpiresAt === undefined) return;
-    const left = challenge.otpExpiresAt - timers.now();
-    if (renewed) this.skewedRenewals = left <= 0 ? this.skewedRenewals + 1 : 0;
-    if (this.skewedRenewals >= 2 || (left <= 0 && renewed)) {
-      this.patchWaiting({ codeClockTrusted: false });
-      if (this.skewedRenewals >= 2) return;
-    }
-    this.codeTimer = timers.setTimeout(() => {
-      if (this.current.state !== 'waiting' || this.attached === 0) return;
-      if (this.options.isVisible()) void this.refreshCode();
-      else this.codeStale = true;
-    }, Math.min(Math.max(left, 5000), 2 ** 31 - 1));
-  }
-
-  private scheduleCodeRetry(): void {
-    const { timers } = this.options;
-    timers.clearTimeout(this.codeTimer);
-    this.codeTimer = timers.setTimeout(() => {
-      if (this.current.state !== 'waiting' || this.attached === 0) return;
-      if (this.options.isVisible()) void this.refreshCode();
-      else this.codeStale = true;
-    }, 30_000);
+    this.code.stop();
   }
 
   /** The challenge vanished: say so, and let the player start again. */
   private gone(pending: PendingChallenge, error: PlaygateError): void {
     this.wait = undefined;
-    this.options.timers.clearTimeout(this.codeTimer);
+    this.code.stop();
     pendingChallenge.write(this.options.storage, undefined);
     const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
     this.retryStep = pending.kind === 'upgrade' ? () => this.request(permissions) : () => this.startAgeGate(pending.jurisdiction);
@@ -363,7 +319,7 @@ export class PermissionRequests {
 
   private async settle(pending: PendingChallenge, result: ChallengeResult): Promise<void> {
     this.wait = undefined;
-    this.options.timers.clearTimeout(this.codeTimer);
+    this.code.stop();
     pendingChallenge.write(this.options.storage, undefined);
     const status = result.status === 'PASS' ? 'PASS' : 'FAIL';
     const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
