@@ -3,8 +3,7 @@
 // the static build (`npm run build`, any file host) there is no server, so the same
 // emulator and the same proxy run inside the page, and the page's calls reach them through
 // an injected fetch: the widget, the proxy and the emulator are the real ones either way.
-import { createEmulator, type Emulator } from '../../src/emulator/index.js';
-import { createKidProxy, createWebhookReceiver, memoryHub } from '../../src/server/index.js';
+import { createInPageStack } from '../../src/emulator/in-page.js';
 
 export interface DemoStack {
   /** Every call the demo makes: to the emulator, the proxy and the demo's own API. */
@@ -20,49 +19,18 @@ export async function demoStack(): Promise<DemoStack> {
   return inPageStack();
 }
 
-function inPageStack(): DemoStack {
-  const origin = location.origin;
-  const secret = 'in-page-demo-webhooks';
-  const hub = memoryHub();
-  const receiver = createWebhookReceiver({ secret, hub });
-  let player = 'pip';
-  const emulator: Emulator = createEmulator({
-    basePath: '/emulator',
-    scenario: 'child',
-    publicOrigin: origin,
-    config: { webhookSecret: secret, webhookUrl: `${origin}/api/kid/webhooks` },
-    webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),
-  });
-  const vendor = emulator.asFetch();
-  const proxy = createKidProxy({
-    apiKey: emulator.config.kidApiKey,
-    baseUrl: `${origin}/emulator/kid/api/v1/`,
-    fetch: vendor,
-    hub,
-    webhooks: receiver,
-    resolvePlayer: () => player,
-  });
-  const link = async () => {
-    const info = emulator.scenario;
-    player = info.elements.userId;
-    await hub.players.setSession(player, info.kid.sessionId);
-    return info;
-  };
-  const ready = link();
-
+async function inPageStack(): Promise<DemoStack> {
+  const stack = await createInPageStack({ origin: location.origin, scenario: 'child' });
   const route = async (request: Request): Promise<Response> => {
-    await ready;
-    const { pathname } = new URL(request.url);
-    if (pathname.startsWith('/api/kid/')) return proxy.fetch(request);
-    if (pathname === '/demo-api/scenario' && request.method === 'POST') {
+    if (new URL(request.url).pathname === '/demo-api/scenario' && request.method === 'POST') {
       const { name } = (await request.json()) as { name?: string };
-      if (!emulator.reset(name)) return Response.json({ error: 'No such scenario' }, { status: 404 });
-      return Response.json(await link());
+      const info = await stack.switchTo(name ?? 'child');
+      return info ? Response.json(info) : Response.json({ error: 'No such scenario' }, { status: 404 });
     }
-    return vendor(request);
+    return stack.fetch(request);
   };
   return {
-    fetch: (input, init) => route(input instanceof Request ? input : new Request(new URL(String(input), origin), init)),
+    fetch: (input, init) => route(input instanceof Request ? input : new Request(new URL(String(input), location.origin), init)),
     inPage: true,
   };
 }
