@@ -2,24 +2,15 @@
 // in headless Chromium, from the Storybook build (run `npm run build-storybook` first).
 // Storybook's own axe run is turned off: it is the test tooling's cost, not the widget's.
 // Usage: node bench/consent-scroll.mjs [runs]
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveFolder } from '../scripts/static-server.js';
 
 const root = join(import.meta.dirname, '..', 'storybook-static');
 if (!existsSync(root)) throw new Error('No storybook-static/: run `npm run build-storybook` first.');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(root, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return response.writeHead(404).end();
-  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
+const server = await serveFolder(root);
+const port = new URL(server.base).port;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 800, height: 700 } });

@@ -4,33 +4,23 @@
 // saves a screenshot of each step to a folder it prints. Exits non-zero on any failure.
 // With `--static`, it walks the static build in dist-demo/ (npm run build) instead of the
 // dev server: the same game, with the emulator and the proxy running in the page.
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { BROWSERS, CHROMIUM_ARGS } from './browsers.js';
 import { ensureCdnBuild } from './cdn.js';
+import { serveFolder } from './static-server.js';
 
 const staticBuild = process.argv.includes('--static');
 const out = join(import.meta.dirname, '..', staticBuild ? 'smoke-screenshots/static' : 'smoke-screenshots');
 mkdirSync(out, { recursive: true });
 
-/** A plain file server for dist-demo/, as any static host would be. */
-async function serveStatic() {
+/** dist-demo/ from a plain file server, as any static host would serve it. */
+function serveStatic() {
   const root = join(import.meta.dirname, '..', 'dist-demo');
   if (!existsSync(join(root, 'index.html'))) throw new Error('No dist-demo/: run npm run build first.');
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
-  const http = createHttpServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return response.writeHead(404).end('Not found');
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${String(http.address().port)}/`, close: () => http.close() };
+  return serveFolder(root);
 }
 
 async function serveDev() {
