@@ -71,7 +71,6 @@ export const en = {
     grantedSetUp: 'All set! Your account is ready.',
     denied: 'Your parent said no this time. That is OK: you can ask again later.',
     askAgain: 'Ask again',
-    prohibited: 'This is not available for your account.',
     tooYoung: "Sorry, you can't play this game yet. Ask a grown-up about games that are right for your age.",
     failed: 'We could not send your request.',
     retry: 'Try again',

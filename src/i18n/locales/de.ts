@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: 'Alles klar! Dein Konto ist bereit.',
     denied: 'Deine Eltern haben diesmal Nein gesagt. Das ist okay. Du kannst später noch einmal fragen.',
     askAgain: 'Nochmal fragen',
-    prohibited: 'Das ist für dein Konto nicht verfügbar.',
     tooYoung:
       'Tut uns leid, du kannst dieses Spiel noch nicht spielen. Frag einen Erwachsenen nach Spielen, die zu deinem Alter passen.',
     failed: 'Wir konnten deine Anfrage nicht senden.',

@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: '¡Todo listo! Tu cuenta está preparada.',
     denied: 'Esta vez tus padres dijeron que no. No pasa nada: puedes volver a preguntar más tarde.',
     askAgain: 'Volver a preguntar',
-    prohibited: 'Esto no está disponible para tu cuenta.',
     tooYoung: 'Lo sentimos, todavía no puedes jugar a este juego. Pregúntale a un adulto por juegos adecuados para tu edad.',
     failed: 'No pudimos enviar tu solicitud.',
     retry: 'Volver a intentarlo',

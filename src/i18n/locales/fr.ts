@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: "C'est bon\u202F! Ton compte est prêt.",
     denied: "Cette fois, tes parents ont dit non. Ce n'est pas grave\u202F: tu pourras redemander plus tard.",
     askAgain: 'Redemander',
-    prohibited: "Ce n'est pas disponible pour ton compte.",
     tooYoung: 'Désolé, tu ne peux pas encore jouer à ce jeu. Demande à un adulte de te conseiller des jeux adaptés à ton âge.',
     failed: "Nous n'avons pas pu envoyer ta demande.",
     retry: 'Réessayer',

@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: 'Tutto fatto! Il tuo account è pronto.',
     denied: 'Questa volta il tuo genitore ha detto di no. Va bene così: puoi chiedere di nuovo più tardi.',
     askAgain: 'Chiedi di nuovo',
-    prohibited: 'Non è disponibile per il tuo account.',
     tooYoung: 'Ci dispiace, non puoi ancora giocare a questo gioco. Chiedi a un adulto quali giochi sono adatti alla tua età.',
     failed: 'Non siamo riusciti a inviare la tua richiesta.',
     retry: 'Riprova',

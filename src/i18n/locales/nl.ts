@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: 'Klaar! Je account is ingesteld.',
     denied: 'Je ouder heeft deze keer nee gezegd. Dat is oké: je kunt het later opnieuw vragen.',
     askAgain: 'Opnieuw vragen',
-    prohibited: 'Dit is niet beschikbaar voor je account.',
     tooYoung: 'Sorry, je kunt dit spel nog niet spelen. Vraag een volwassene naar spellen die bij je leeftijd passen.',
     failed: 'We konden je verzoek niet versturen.',
     retry: 'Opnieuw proberen',

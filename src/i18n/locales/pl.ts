@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: 'Gotowe! Twoje konto jest już skonfigurowane.',
     denied: 'Rodzic tym razem powiedział „nie”. Nic nie szkodzi: możesz poprosić ponownie później.',
     askAgain: 'Poproś ponownie',
-    prohibited: 'To nie jest dostępne dla twojego konta.',
     tooYoung: 'Przepraszamy, nie możesz jeszcze grać w tę grę. Zapytaj dorosłego o gry odpowiednie dla twojego wieku.',
     failed: 'Nie udało się wysłać twojej prośby.',
     retry: 'Spróbuj ponownie',

@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: 'Tudo certo! Sua conta está pronta.',
     denied: 'Seu responsável disse não desta vez. Tudo bem: você pode pedir de novo mais tarde.',
     askAgain: 'Pedir de novo',
-    prohibited: 'Isto não está disponível para a sua conta.',
     tooYoung: 'Desculpe, você ainda não pode jogar este jogo. Pergunte a um adulto sobre jogos certos para a sua idade.',
     failed: 'Não conseguimos enviar seu pedido.',
     retry: 'Tentar de novo',

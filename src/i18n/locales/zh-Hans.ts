@@ -68,7 +68,6 @@ const messages: Messages = {
     grantedSetUp: '都好了！你的账号已经准备好了。',
     denied: '这次家长没有同意。没关系，你以后可以再问。',
     askAgain: '再问一次',
-    prohibited: '你的账号不能使用这个功能。',
     tooYoung: '抱歉，你现在还不能玩这个游戏。问问大人，有哪些游戏适合你的年龄吧。',
     failed: '我们没能发送你的请求。',
     retry: '再试一次',
