@@ -94,8 +94,11 @@ async function parentDecides(canvas: HTMLElement, stack: InPageStack, approve: b
 async function startSetUp(canvas: HTMLElement, dateOfBirth?: string): Promise<void> {
   (await find<HTMLButtonElement>(canvas, 'button[data-action="set-up"]')).click();
   if (!dateOfBirth) return;
-  const input = await find<HTMLInputElement>(canvas, '#age:not([disabled])');
-  input.value = dateOfBirth;
+  await find(canvas, '[part="age-gate"] select:not(:disabled)');
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  for (const [name, value] of [['year', year], ['month', month], ['day', day]] as const) {
+    (await find<HTMLSelectElement>(canvas, `select[name="${name}"]`)).value = String(value);
+  }
   (await find<HTMLButtonElement>(canvas, '[part="age-gate"] button[type="submit"]')).click();
 }
 

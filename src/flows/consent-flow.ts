@@ -102,6 +102,7 @@ export class ConsentFlow {
     const maxRounds = this.options.maxRounds ?? 5;
     const withAction: ConsentDocument[] = [];
     const plan = new RoundPlan(this.options.consents);
+    let previous: Round | undefined;
     for (let round = 1; ; round++) {
       this.set({ state: 'running', round });
       let requirement: ConsentRequirement;
@@ -113,7 +114,16 @@ export class ConsentFlow {
         this.set({ state: 'done', rounds: round - 1 }, { type: 'completed', rounds: round - 1 });
         return result;
       } catch (error) {
-        if (!isPlaygateError(error, 'consent_required') || !error.requirement) return this.fail(error);
+        if (!isPlaygateError(error, 'consent_required') || !error.requirement) {
+          // The player's answers rode along and the call failed on the way: the player
+          // can send them again (the vendor treats a repeat as a no-op), or give up.
+          const carried = withAction.at(-1);
+          if (!previous || !carried || !isPlaygateError(error) || !error.retryable) return this.fail(error);
+          this.set({ state: 'error', ...previous, step: 'sign', document: carried, error });
+          if ((await this.wait()) !== 'retry') return this.declined(previous.requirement);
+          round -= 1;
+          continue;
+        }
         requirement = error.requirement;
       }
       if (round > maxRounds) {
@@ -122,6 +132,7 @@ export class ConsentFlow {
       this.set({ state: 'loading', round, requirement, ...plan.known() }, { type: 'required', requirement, round });
       const planned = await plan.take(round, requirement);
       const at: Round = { round, requirement, ...plan.known() };
+      previous = at;
       let doc = planned ?? (await this.load(at));
       if (!doc || this.declinedEarly) {
         this.declinedEarly = false;

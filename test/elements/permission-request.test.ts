@@ -7,7 +7,7 @@ import type { PlaygateProvider } from '../../src/elements/provider/provider.comp
 import { memoryStorage, type KeyValueStorage } from '../../src/flows/storage.js';
 import { ManualTimers, type Timers } from '../../src/flows/timers.js';
 import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
-import { cleanUp, LABELS, next, setVisibility } from '../support/elements.js';
+import { cleanUp, LABELS, next, pickBirthDate, setVisibility } from '../support/elements.js';
 import { decodeSvg } from '../support/qr-decoder.js';
 import { waitFor } from '../support/tick.js';
 
@@ -226,7 +226,7 @@ describe('<playgate-permission-request>', () => {
     document.cookie = 'player=pip; path=/';
     const m = await mount(emu);
     (m.element.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="set-up"]'))?.click();
-    await until(m, () => m.element.shadowRoot?.querySelector('#age:not([disabled])') != null, 'the age gate');
+    await until(m, () => m.element.shadowRoot?.querySelector('[part="age-gate"] select:not(:disabled)') != null, 'the age gate');
     await expect(m.element).to.be.accessible();
     await setUpAge(m, '2017-03-01');
     await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
@@ -520,8 +520,6 @@ async function setUpAs(m: Mounted, dateOfBirth: string): Promise<void> {
 
 async function setUpAge(m: Mounted, dateOfBirth: string): Promise<void> {
   await until(m, () => m.element.shadowRoot?.querySelector('[part="age-gate"] button:not([disabled])') != null, 'the age gate');
-  const input = m.element.shadowRoot?.querySelector<HTMLInputElement>('#age');
-  if (!input) throw new Error('no age input');
-  input.value = dateOfBirth;
+  pickBirthDate(m.element.shadowRoot ?? m.element, dateOfBirth);
   m.element.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]')?.click();
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ManualTimers } from '../../src/flows/timers.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
-import { cleanUp, mountStatus, next, setVisibility, until } from '../support/elements.js';
+import { cleanUp, mountStatus, next, pickBirthDate, setVisibility, until } from '../support/elements.js';
 import { nextTask } from '../support/tick.js';
 
 async function asPip(scenario = 'child'): Promise<TestEmulator> {
@@ -150,12 +150,12 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     const ageInput = async () => {
       for (;;) {
         await setUp?.updateComplete;
-        const input = setUp?.shadowRoot?.querySelector<HTMLInputElement>('#age:not([disabled])');
-        if (input) return input;
+        const ready = setUp?.shadowRoot?.querySelector('[part="age-gate"] select:not(:disabled)');
+        if (ready && setUp?.shadowRoot) return setUp.shadowRoot;
         await nextTask();
       }
     };
-    (await ageInput()).value = '1990-05-01';
+    pickBirthDate(await ageInput(), '1990-05-01');
     setUp?.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]')?.click();
     await until(mounted, (t) => t.includes('Adult account'), 'the new session');
     expect(mounted.status.shadowRoot?.querySelector('playgate-permission-request'), 'the set-up is done').to.equal(null);

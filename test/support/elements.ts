@@ -67,3 +67,14 @@ export function cleanUp(): void {
   });
   document.cookie = 'player=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 }
+
+/** Picks a date of birth (`YYYY-MM-DD`) in an age gate's selects, as a player would. */
+export function pickBirthDate(root: ParentNode, dateOfBirth: string): void {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  for (const [name, value] of [['year', year], ['month', month], ['day', day]] as const) {
+    const select = root.querySelector<HTMLSelectElement>(`[part="age-gate"] select[name="${name}"]`);
+    if (!select) throw new Error(`no ${name} field in the age gate`);
+    select.value = String(value);
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}

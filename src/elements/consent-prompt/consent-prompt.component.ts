@@ -11,6 +11,7 @@ import type { IdentRequest } from '../../model/ports.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
+import { wrapTab } from '../shared/focus-wrap.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 
@@ -211,8 +212,12 @@ export class PlaygateConsentPrompt extends LitElement {
   protected override render() {
     const current = showing(this.flowState);
     if (this.inline) return current ? this.panel(current) : nothing;
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="lead" @cancel=${this.onCancel}>${current ? this.panel(current) : nothing}</dialog>`;
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="lead" @cancel=${this.onCancel} @keydown=${this.onKeydown}>${current ? this.panel(current) : nothing}</dialog>`;
   }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (this.dialog) wrapTab(event, this.dialog);
+  };
 
   private onCancel = (event: Event) => {
     // Escape declines, like the Decline button; the flow decides what closes.

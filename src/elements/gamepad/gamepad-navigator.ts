@@ -3,7 +3,9 @@
  * through everything focusable (into shadow roots, and only inside an open modal), A
  * activates, B goes back: it cancels an open modal (a consent prompt declines) or asks
  * the page to go back with a `playgate-gamepad-back` event. Down on a scrollable box
- * scrolls it until its end before moving on, so long terms can be read with a pad.
+ * scrolls it until its end before moving on, so long terms can be read with a pad. Left
+ * and right on a `<select>` step through its options (a spinner, as game menus have), so
+ * an age gate needs no on-screen keyboard.
  */
 export interface GamepadNavigatorOptions {
   /** The pads; `navigator.getGamepads` by default. */
@@ -97,6 +99,10 @@ export class GamepadNavigator {
         return;
       }
       default:
+        if ((action === 'left' || action === 'right') && active instanceof HTMLSelectElement) {
+          stepSelect(active, action === 'right' ? 1 : -1);
+          return;
+        }
         if ((action === 'down' || action === 'up') && active && scrollWithin(active, action === 'down' ? 1 : -1)) return;
         this.moveFocus(action === 'down' || action === 'right' ? 1 : -1, active);
     }
@@ -104,13 +110,26 @@ export class GamepadNavigator {
 
   private moveFocus(step: 1 | -1, active: HTMLElement | undefined): void {
     const modal = openModal(this.options.root);
-    const candidates = focusables(modal ?? this.options.root.body);
+    const { candidates, activeAt } = focusables(modal ?? this.options.root.body, active);
     if (candidates.length === 0) return;
-    const index = active ? candidates.indexOf(active) : -1;
-    const next = candidates[index < 0 ? (step > 0 ? 0 : candidates.length - 1) : (index + step + candidates.length) % candidates.length];
+    const count = candidates.length;
+    const onCandidate = activeAt !== undefined && candidates[activeAt] === active;
+    // From something focused by script (a heading with tabindex -1), go on from where it is.
+    const target = activeAt === undefined ? (step > 0 ? 0 : count - 1) : step > 0 ? activeAt + (onCandidate ? 1 : 0) : activeAt - 1;
+    const next = candidates[(target + count) % count];
     next?.focus();
     next?.scrollIntoView({ block: 'nearest' });
   }
+}
+
+/** Moves a select one option on (mirrored right to left) and tells its form, as a pick would. */
+function stepSelect(select: HTMLSelectElement, step: 1 | -1): void {
+  const forward = getComputedStyle(select).direction === 'rtl' ? -step : step;
+  const index = Math.min(select.options.length - 1, Math.max(0, select.selectedIndex + forward));
+  if (index === select.selectedIndex || select.matches(':disabled')) return;
+  select.selectedIndex = index;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 /** Scrolls a box that can still scroll that way; false when it is at its end. */
@@ -146,13 +165,16 @@ function openModal(root: Document): HTMLDialogElement | undefined {
   return found;
 }
 
-function focusables(root: Element): HTMLElement[] {
-  const result: HTMLElement[] = [];
+/** The focusable elements under `root`, and how many of them come before `active`. */
+function focusables(root: Element, active: Element | undefined): { candidates: HTMLElement[]; activeAt?: number } {
+  const candidates: HTMLElement[] = [];
+  let activeAt: number | undefined;
   for (const element of walk(root)) {
+    if (element === active) activeAt = candidates.length;
     if (!(element instanceof HTMLElement) || element.tabIndex < 0) continue;
-    if ((element as HTMLButtonElement).disabled) continue;
+    if (element.matches(':disabled')) continue;
     if (element.closest('[inert]') || element.getClientRects().length === 0) continue;
-    result.push(element);
+    candidates.push(element);
   }
-  return result;
+  return activeAt === undefined ? { candidates } : { candidates, activeAt };
 }

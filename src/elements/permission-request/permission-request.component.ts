@@ -304,7 +304,7 @@ export class PlaygatePermissionRequest extends LitElement {
     const features = (names: readonly string[]) => t.list(names.map((name) => client.label(name)), this.words.locale);
     switch (current.state) {
       case 'age-gate':
-        return ageGate(current, this.t, (age) => void requests.checkAge(age));
+        return ageGate(current, this.t, this.words.locale, (age) => void requests.checkAge(age));
       case 'waiting':
         if (this.panelHidden) return nothing;
         return html`<playgate-challenge-panel

@@ -86,9 +86,29 @@ export const permissionRequestStyles = css`
     gap: var(--_space);
     align-items: flex-start;
   }
-  input {
+  .date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .date legend {
+    padding: 0;
+    margin-block-end: calc(var(--_space) / 2);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    min-width: 0;
+  }
+  select {
     font: inherit;
     min-height: 44px;
+    max-width: 100%;
     box-sizing: border-box;
     padding: 0 var(--_space);
     border: 1px solid var(--_border);

@@ -35,6 +35,7 @@ const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
  * @csspart group - One group of permissions (you decide / a parent decides / not available).
  * @csspart permission - One permission row.
  * @csspart changes - What changed, with its dismiss button.
+ * @csspart dismiss - The button that clears what changed.
  * @csspart problem - An error or an ended session, with what to do.
  * @csspart retry - The retry button.
  * @csspart session-id - The k-ID session id, for support.
@@ -61,8 +62,19 @@ export class PlaygateSessionStatus extends LitElement {
   private readonly store = new StoreController(this);
   private ticker: ReturnType<typeof setInterval> | undefined;
 
+  /** The control that had focus when an update began, if any. */
+  private focusedBefore: Element | null = null;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client' as keyof PlaygateSessionStatus)) this.store.connect(this.client);
+    this.focusedBefore = this.shadowRoot?.activeElement ?? null;
+  }
+
+  protected override updated(): void {
+    // A control that goes away with its state (Dismiss, Try again) leaves focus here, not on
+    // the page's body, so a keyboard or a pad goes on from the status.
+    if (this.focusedBefore && !this.focusedBefore.isConnected) this.renderRoot.querySelector<HTMLElement>('[part="base"]')?.focus();
+    this.focusedBefore = null;
   }
 
   override disconnectedCallback(): void {
@@ -77,7 +89,7 @@ export class PlaygateSessionStatus extends LitElement {
     if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
     const compact = this.layout === 'compact';
     return html`
-      <section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
+      <section part="base" tabindex="-1" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
         ${compact ? this.renderBadge(snapshot.kid, snapshot.identity) : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
         <div role="status" aria-live="polite">${this.renderChanges()}</div>
       </section>
@@ -208,7 +220,7 @@ export class PlaygateSessionStatus extends LitElement {
         <ul>
           ${lines.map((line) => html`<li>${line}</li>`)}
         </ul>
-        <button class="quiet" @click=${() => { client.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
+        <button part="dismiss" class="quiet" @click=${() => { client.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
       </div>
     `;
   }

@@ -1,32 +1,16 @@
-// Every step of asking for a feature with the keyboard alone (real key presses), and with
-// a gamepad alone (a simulated pad read by the GamepadNavigator).
+// Every step of asking for a feature and of setting up an account (the first consent, through
+// the age gate) with the keyboard alone (real key presses), and with a gamepad alone (a
+// simulated pad read by the GamepadNavigator).
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/permission-request/permission-request.js';
 import '../../src/elements/provider/provider.js';
-import { GamepadNavigator } from '../../src/elements/gamepad/gamepad-navigator.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { startEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, next } from '../support/elements.js';
+import { focusedName, gamepad, PAD, tabTo } from '../support/input.js';
 import { waitFor } from '../support/tick.js';
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** The accessible-ish name of the focused control: its text, or what labels it. */
-function focusedName(): string {
-  const active = deepActive();
-  if (!active) return '';
-  const root = active.getRootNode() as ShadowRoot | Document;
-  const labelledBy = active.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(' ').map((id) => root.getElementById(id)?.textContent.trim()).join(' ');
-  if (active instanceof HTMLInputElement) return active.labels?.[0]?.textContent.trim() ?? '';
-  return active.textContent.trim();
-}
 
 async function mountAs(scenario: string, player: string) {
   const emu = await startEmulator(scenario);
@@ -44,12 +28,6 @@ async function mountAs(scenario: string, player: string) {
   await ready;
   await element.updateComplete;
   return { emu, element };
-}
-
-/** Presses Tab until the named control has focus (at most 40 times). */
-async function tabTo(name: string): Promise<void> {
-  for (let i = 0; i < 40 && focusedName() !== name; i++) await sendKeys({ press: 'Tab' });
-  expect(focusedName(), `Tab reaches "${name}"`).to.equal(name);
 }
 
 describe('keyboard only', () => {
@@ -81,42 +59,90 @@ describe('keyboard only', () => {
   });
 });
 
+/** The element once it lists features: a session exists. */
+function listsFeatures(element: PlaygatePermissionRequest): boolean {
+  return element.shadowRoot?.querySelector('[data-permission]') != null;
+}
+
+describe('first consent, keyboard only', () => {
+  afterEach(cleanUp);
+
+  it('sets up an account: picks a date of birth by typing into each field, and continues', async () => {
+    const { emu, element } = await mountAs('first-run', 'sam');
+    await tabTo('Set up my account');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => focusedName() === 'How old are you?' && element.shadowRoot?.querySelector('select:enabled') != null, 'the age gate, ready');
+    await tabTo('Month');
+    await sendKeys({ type: 'April' });
+    await tabTo('Day');
+    await sendKeys({ type: '15' });
+    await tabTo('Year');
+    await sendKeys({ type: '1990' });
+    await tabTo('Continue');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => listsFeatures(element), 'the features of the new account');
+    const checks = (await emu.control<Array<{ path: string; body?: { dateOfBirth?: string } }>>('GET', '/requests')).filter((r) => r.path.includes('age-gate/check'));
+    expect(checks.length, 'the age was checked').to.be.greaterThan(0);
+  });
+});
+
 describe('gamepad only', () => {
   afterEach(cleanUp);
 
-  function pad() {
-    const buttons = Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 }));
-    const gamepad = { connected: true, buttons, axes: [0, 0, 0, 0] } as unknown as Gamepad;
-    const navigator = new GamepadNavigator({ getGamepads: () => [gamepad] });
-    let now = 0;
-    return (index: number) => {
-      buttons[index]!.pressed = true;
-      navigator.poll((now += 16));
-      buttons[index]!.pressed = false;
-      navigator.poll((now += 16));
-    };
-  }
-  const [A, B, DOWN] = [0, 1, 13];
+  it('turns a feature on with the D-pad and A', async () => {
+    const { element } = await mountAs('teen', 'rowan');
+    const pad = gamepad();
+    const granted = next(element, 'playgate-permission-granted');
+    pad.moveTo('Turn on private messages');
+    pad.press(PAD.A);
+    expect((await granted).detail.permissions).to.deep.equal(['text-chat-private']);
+  });
+
+  it('sets up an account: left and right set each field of the date of birth', async () => {
+    // The game's own menu comes first: from the age gate's title, Down goes on, not back to it.
+    const menu = Object.assign(document.createElement('button'), { textContent: 'Game menu' });
+    document.body.prepend(menu);
+    const { element } = await mountAs('first-run', 'sam');
+    const pad = gamepad();
+    pad.moveTo('Set up my account');
+    pad.press(PAD.A);
+    await waitFor(() => focusedName() === 'How old are you?' && element.shadowRoot?.querySelector('select:enabled') != null, 'the age gate, ready');
+    pad.press(PAD.DOWN);
+    expect(focusedName(), 'Down from the title goes to the first field').to.equal('Month');
+    menu.remove();
+    pad.press(PAD.RIGHT, 4);
+    pad.press(PAD.LEFT);
+    pad.press(PAD.RIGHT);
+    pad.moveTo('Day');
+    pad.press(PAD.RIGHT, 15);
+    pad.moveTo('Year');
+    pad.press(PAD.RIGHT, new Date().getFullYear() - 1990 + 1);
+    const picked = [...(element.shadowRoot?.querySelectorAll('select') ?? [])].map((select) => `${select.name}=${select.value}`);
+    expect(picked).to.deep.equal(['month=4', 'day=15', 'year=1990']);
+    pad.moveTo('Continue');
+    pad.press(PAD.A);
+    await waitFor(() => listsFeatures(element), 'the features of the new account');
+  });
 
   it('moves to a feature with the D-pad, asks with A, and backs out of the panel with B', async () => {
     const { element } = await mountAs('child', 'pip');
-    const press = pad();
-    for (let i = 0; i < 20 && focusedName() !== 'Ask a parent voice chat'; i++) press(DOWN);
+    const { press } = gamepad();
+    for (let i = 0; i < 20 && focusedName() !== 'Ask a parent voice chat'; i++) press(PAD.DOWN);
     expect(focusedName()).to.equal('Ask a parent voice chat');
     const created = next(element, 'playgate-challenge-created');
-    press(A);
+    press(PAD.A);
     await created;
     await waitFor(() => focusedName() === 'Ask a parent for voice chat', 'focus on the panel title');
-    for (let i = 0; i < 20 && focusedName() !== 'Close'; i++) press(DOWN);
+    for (let i = 0; i < 20 && focusedName() !== 'Close'; i++) press(PAD.DOWN);
     expect(focusedName(), 'the D-pad reaches the panel buttons').to.equal('Close');
-    press(A);
+    press(PAD.A);
     await waitFor(() => focusedName() === 'Show the code', 'focus on a way back');
     let back = 0;
     const onBack = () => {
       back += 1;
     };
     document.addEventListener('playgate-gamepad-back', onBack);
-    press(B);
+    press(PAD.B);
     document.removeEventListener('playgate-gamepad-back', onBack);
     expect(back, 'B asks the game to go back').to.equal(1);
   });
