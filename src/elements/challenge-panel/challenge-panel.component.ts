@@ -10,6 +10,9 @@ import { qrCode, safeLink } from './qr-code.js';
 
 type Waiting = Extract<RequestState, { state: 'waiting' }>;
 
+/** Every part below, for a host to pass on with `exportparts` (under a `challenge-` prefix). */
+export const CHALLENGE_PANEL_PARTS = ['panel', 'title', 'lead', 'progress', 'qr-label', 'qr', 'code-label', 'code', 'copy', 'countdown', 'code-error', 'email', 'email-label', 'email-input', 'email-hint', 'email-send', 'email-note', 'parent-device', 'parent-link', 'close'];
+
 /**
  * The player's half of a parent's challenge: a QR code of the approval link, the
  * one-time code with a copy button and its countdown, an email to the parent, and a
@@ -23,11 +26,21 @@ type Waiting = Extract<RequestState, { state: 'waiting' }>;
  *
  * @csspart panel - The box.
  * @csspart title - What is asked.
+ * @csspart lead - Who answers, and how.
+ * @csspart qr-label - "Scan this code".
  * @csspart qr - The QR code.
+ * @csspart code-label - Where to enter the code.
  * @csspart code - The one-time code, in large type.
  * @csspart copy - The copy button.
  * @csspart countdown - How long the code still works.
+ * @csspart code-error - A new code could not be fetched.
  * @csspart email - The email form.
+ * @csspart email-label - Its label.
+ * @csspart email-input - The parent's address.
+ * @csspart email-hint - What happens to the address.
+ * @csspart email-send - The send button.
+ * @csspart email-note - Sent, or what went wrong.
+ * @csspart parent-device - The paragraph around the parent link.
  * @csspart parent-link - The "this device belongs to a parent" link.
  * @csspart progress - What the parent is doing, announced as it changes.
  * @csspart close - The close button.
@@ -126,12 +139,12 @@ export class PlaygateChallengePanel extends LitElement {
     return html`
       <section part="panel" lang=${this.locale} dir=${directionOf(this.locale)} aria-labelledby="title">
         <h2 id="title" part="title" tabindex="-1">${title}</h2>
-        <p>${lead}</p>
+        <p part="lead">${lead}</p>
         <p part="progress" role="status">${this.progressText(waiting)}</p>
-        ${link && !this.qrFailed ? html`<p>${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
+        ${link && !this.qrFailed ? html`<p part="qr-label">${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
         ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
         ${ageCheck ? nothing : this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
-        ${link ? html`<p><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
+        ${link ? html`<p part="parent-device"><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
         <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
       </section>
     `;
@@ -143,7 +156,7 @@ export class PlaygateChallengePanel extends LitElement {
     // Where to type the code: the link without the code in it.
     const site = link ? (({ host, pathname }) => `${host}${pathname === '/' ? '' : pathname}`)(new URL(link)) : '';
     return html`
-      <p>${site ? t.orCode(site) : t.codeLabel}</p>
+      <p part="code-label">${site ? t.orCode(site) : t.codeLabel}</p>
       <div class="code-row">
         <output part="code" aria-label=${t.codeLabel}>${code}</output>
         <button part="copy" class="quiet" @click=${() => { void this.copy(code); }}>${this.copied ? t.copied : t.copy}</button>
@@ -151,7 +164,7 @@ export class PlaygateChallengePanel extends LitElement {
       ${left === undefined
         ? nothing
         : html`<p part="countdown">${left > 0 ? t.expiresIn(clock(left, this.locale)) : t.renewing}</p>`}
-      ${waiting.codeError ? html`<p class="problem" role="alert">${t.renewFailed} ${errorText(waiting.codeError, this.messages)}</p>` : nothing}
+      ${waiting.codeError ? html`<p part="code-error" class="problem" role="alert">${t.renewFailed} ${errorText(waiting.codeError, this.messages)}</p>` : nothing}
     `;
   }
 
@@ -160,11 +173,11 @@ export class PlaygateChallengePanel extends LitElement {
     const note = { idle: '', sending: '', sent: t.sent, invalid: t.badEmail, 'no-address': t.invalidEmail, failed: t.emailFailed }[waiting.email];
     return html`
       <form part="email" @submit=${this.sendEmail} novalidate>
-        <label for="email">${t.emailLabel}</label>
-        <input id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" aria-invalid=${waiting.email === 'invalid' ? 'true' : 'false'} />
-        <p id="email-hint" class="hint">${hint}</p>
-        <button type="submit" ?disabled=${waiting.email === 'sending'}>${waiting.email === 'sending' ? t.sending : t.sendEmail}</button>
-        <p id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role="status">${note}</p>
+        <label part="email-label" for="email">${t.emailLabel}</label>
+        <input part="email-input" id="email" type="email" name="email" autocomplete="off" aria-describedby="email-hint email-note" aria-invalid=${waiting.email === 'invalid' ? 'true' : 'false'} />
+        <p part="email-hint" id="email-hint" class="hint">${hint}</p>
+        <button part="email-send" type="submit" ?disabled=${waiting.email === 'sending'}>${waiting.email === 'sending' ? t.sending : t.sendEmail}</button>
+        <p part="email-note" id="email-note" class=${waiting.email === 'sent' ? 'good' : 'problem'} role="status">${note}</p>
       </form>
     `;
   }

@@ -16,6 +16,8 @@ export const challengePanelStyles = css`
   }
   p {
     margin: 0;
+    /* A site name or a link may be longer than a phone is wide. */
+    overflow-wrap: anywhere;
   }
   [part='qr'] {
     width: var(--playgate-qr-size, 192px);

@@ -47,6 +47,8 @@ function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
  * @csspart dialog - The modal dialog (absent with `inline`).
  * @csspart panel - The visible box.
  * @csspart title - The document's name.
+ * @csspart lead - What is asked (or, in a review, when it was agreed to).
+ * @csspart loading - "Loading…" while the document comes.
  * @csspart step - "Step 2 of 3" when there are several rounds (the total where the backend tells it).
  * @csspart document - The scrollable text to read.
  * @csspart hint - Why Accept is not yet enabled.
@@ -245,13 +247,13 @@ export class PlaygateConsentPrompt extends LitElement {
       <div part="panel" lang=${locale} dir=${this.words.dir} role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
         ${this.stepLine(current, locale)}
         <h2 id="title" part="title">${this.heading(requirement)}</h2>
-        <p id="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt
+        <p id="lead" part="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt
           ? this.t.consent.agreedOn(new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(document.signedAt)))
           : this.lead(requirement)}</p>
         ${document
           ? html`<div part="document" tabindex="0" role="document" aria-label=${this.heading(requirement)} @scroll=${() => { this.checkScrolled(); }}>${document.content}</div>`
           : current.state === 'loading' || (current.state === 'error' && current.step === 'load')
-            ? html`<p role="status">${current.state === 'loading' ? this.t.consent.loading : ''}</p>`
+            ? html`<p part="loading" role="status">${current.state === 'loading' ? this.t.consent.loading : ''}</p>`
             : nothing}
         ${current.state === 'error' ? this.errorBlock(current) : nothing}
         ${this.actions(current)}

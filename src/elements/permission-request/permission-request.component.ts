@@ -7,7 +7,8 @@ import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import '../challenge-panel/challenge-panel.js';
-import { ageGate } from '../shared/age-gate.js';
+import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/challenge-panel.component.js';
+import { AGE_GATE_PARTS, ageGate } from '../shared/age-gate.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -18,6 +19,12 @@ ensureContextRoot();
 
 /** What a row offers, by the permission's state. */
 type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
+
+/** The panel's parts, passed on as `challenge-*`. */
+const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');
+
+/** What a host that embeds this element (the session status's set-up) passes on in turn. */
+export const FIRST_CONSENT_PARTS = ['message', 'action', 'outcome', 'outcome-text', 'retry', 'dismiss', 'challenge', ...AGE_GATE_PARTS, ...CHALLENGE_PANEL_PARTS.map((part) => `challenge-${part}`)];
 
 const listConverter = {
   fromAttribute: (value: string | null) =>
@@ -46,14 +53,27 @@ const listConverter = {
  * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
  *
  * @csspart base - The box around everything.
+ * @csspart message - A state in words: loading, an error, no account yet, waiting, working.
+ * @csspart retry - A retry button (after an error, or "Ask again").
  * @csspart list - The list of rows.
  * @csspart row - One permission.
  * @csspart label - A permission's name.
  * @csspart state - A permission's state in words.
  * @csspart action - A row's button.
  * @csspart outcome - Approved, denied or failed, with what to do next.
+ * @csspart outcome-text - The outcome in words.
+ * @csspart dismiss - Clears the outcome.
  * @csspart age-gate - The first consent's age form.
- * @csspart challenge - The challenge panel (itself a `<playgate-challenge-panel>`).
+ * @csspart age-title - "How old are you?".
+ * @csspart age-lead - Why the age is asked.
+ * @csspart birth-date - The day, month and year fields together.
+ * @csspart age-field - One field with its label.
+ * @csspart age-select - One field's picker.
+ * @csspart age-problem - What is wrong with the answer.
+ * @csspart age-submit - The continue button.
+ * @csspart challenge - The challenge panel (itself a `<playgate-challenge-panel>`). Its own
+ * parts are exported with a `challenge-` prefix: `challenge-title`, `challenge-qr`,
+ * `challenge-code`, `challenge-close` and the rest.
  *
  * @cssproperty --playgate-color-positive - Features that are on.
  */
@@ -222,8 +242,8 @@ export class PlaygatePermissionRequest extends LitElement {
     }
     let body;
     if (session) body = this.renderRows(session);
-    else if (kid.state === 'loading') body = html`<p role="status">${this.t.status.loading}</p>`;
-    else if (kid.state === 'error') body = html`<p role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button @click=${() => void client.refresh()}>${this.t.status.retry}</button></div>`;
+    else if (kid.state === 'loading') body = html`<p part="message" role="status">${this.t.status.loading}</p>`;
+    else if (kid.state === 'error') body = html`<p part="message" role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button part="retry" @click=${() => void client.refresh()}>${this.t.status.retry}</button></div>`;
     else body = this.renderFirstConsent(kid.state === 'revoked');
     return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
   }
@@ -280,17 +300,17 @@ export class PlaygatePermissionRequest extends LitElement {
       // The panel was closed, or another element shows it: say what is going on, never nothing.
       if (this.owns && !this.panelHidden) return nothing;
       return html`
-        <p role="status">${this.t.request.waiting}</p>
+        <p part="message" role="status">${this.t.request.waiting}</p>
         ${this.owns ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.t.request.showCode}</button></div>` : nothing}
       `;
     }
     if (current.state === 'age-gate' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
     const jurisdiction = this.client?.jurisdiction() ?? '';
     return html`
-      ${this.hideIntro ? nothing : html`<p role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
+      ${this.hideIntro ? nothing : html`<p part="message" role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
       ${jurisdiction
         ? html`<div class="actions"><button part="action" data-action="set-up" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
-        : html`<p class="problem">${this.t.ageGate.noJurisdiction}</p>`}
+        : html`<p part="message" class="problem">${this.t.ageGate.noJurisdiction}</p>`}
     `;
   }
 
@@ -309,6 +329,7 @@ export class PlaygatePermissionRequest extends LitElement {
         if (this.panelHidden) return nothing;
         return html`<playgate-challenge-panel
           part="challenge"
+          exportparts=${CHALLENGE_EXPORTS}
           .waiting=${current}
           .requests=${requests}
           .messages=${this.t}
@@ -321,7 +342,7 @@ export class PlaygatePermissionRequest extends LitElement {
           }}
         ></playgate-challenge-panel>`;
       case 'requesting':
-        return html`<p role="status">${t.working}</p>`;
+        return html`<p part="message" role="status">${t.working}</p>`;
       case 'granted':
         return this.outcome(current.permissions.length ? t.granted(features(current.permissions)) : t.grantedSetUp, 'good');
       case 'denied':
@@ -339,10 +360,10 @@ export class PlaygatePermissionRequest extends LitElement {
     const requests = this.client?.requests;
     return html`
       <div part="outcome" class=${tone} tabindex="-1" role=${tone === 'problem' ? 'alert' : 'status'}>
-        <p>${text}</p>
+        <p part="outcome-text">${text}</p>
         <div class="actions">
-          ${retryLabel ? html`<button @click=${() => { this.playerActed = true; void requests?.retry(); }}>${retryLabel}</button>` : nothing}
-          <button class="quiet" @click=${() => { requests?.dismiss(); }}>${this.t.request.dismiss}</button>
+          ${retryLabel ? html`<button part="retry" @click=${() => { this.playerActed = true; void requests?.retry(); }}>${retryLabel}</button>` : nothing}
+          <button part="dismiss" class="quiet" @click=${() => { requests?.dismiss(); }}>${this.t.request.dismiss}</button>
         </div>
       </div>
     `;

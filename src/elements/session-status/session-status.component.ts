@@ -9,6 +9,7 @@ import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import '../permission-request/permission-request.js';
+import { FIRST_CONSENT_PARTS } from '../permission-request/permission-request.component.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -19,6 +20,7 @@ ensureContextRoot();
 /** Below this, the sign-in's remaining time is shown and counts down. */
 const EXPIRY_WARNING_MS = 15 * 60 * 1000;
 const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
+const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-consent-${part}`).join(', ');
 
 /**
  * Who is signed in and with which scope, which permissions the session holds and who
@@ -30,16 +32,29 @@ const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
  *
  * @csspart base - The box around everything.
  * @csspart identity - Who is signed in, and with which profile.
+ * @csspart identity-name - "Signed in as …".
+ * @csspart profile - The game profile played as (or that none is chosen).
+ * @csspart profile-note - What works without a profile.
+ * @csspart expires - How long the sign-in still lasts, when it ends soon.
+ * @csspart account - The account's age band and region.
+ * @csspart message - A state in words: loading, no account yet, an error, signed out.
  * @csspart badge - The compact layout's name and state.
  * @csspart dot - The compact layout's state light.
  * @csspart group - One group of permissions (you decide / a parent decides / not available).
+ * @csspart group-title - A group's heading.
+ * @csspart permissions - A group's list.
  * @csspart permission - One permission row.
  * @csspart changes - What changed, with its dismiss button.
+ * @csspart changes-title - Its heading.
+ * @csspart change-list - Its list.
+ * @csspart change - One change, in words.
  * @csspart dismiss - The button that clears what changed.
  * @csspart problem - An error or an ended session, with what to do.
  * @csspart retry - The retry button.
  * @csspart session-id - The k-ID session id, for support.
  * @csspart first-consent - With no session (or a revoked one), the set-up: a `<playgate-permission-request>`.
+ * Its parts are passed on with a `first-consent-` prefix (`first-consent-age-select`,
+ * `first-consent-challenge-qr` and the rest).
  *
  * @cssproperty --playgate-color-surface - Background.
  * @cssproperty --playgate-color-positive - Features that are on; the healthy state light.
@@ -132,8 +147,8 @@ export class PlaygateSessionStatus extends LitElement {
 
   private renderIdentity(identity: IdentityStatus) {
     if (identity.state === 'unconfigured') return nothing;
-    if (identity.state === 'signed-out') return html`<div part="identity"><p>${this.t.status.signedOut}</p></div>`;
-    if (identity.state === 'expired') return html`<div part="identity problem"><p role="alert">${this.t.status.expired}</p></div>`;
+    if (identity.state === 'signed-out') return html`<div part="identity"><p part="message">${this.t.status.signedOut}</p></div>`;
+    if (identity.state === 'expired') return html`<div part="identity problem"><p part="message" role="alert">${this.t.status.expired}</p></div>`;
     return this.renderSignedIn(identity.identity);
   }
 
@@ -142,11 +157,11 @@ export class PlaygateSessionStatus extends LitElement {
     const remaining = this.expiringSoon({ state: 'active', identity });
     return html`
       <div part="identity">
-        <h2>${this.t.status.signedInAs(user)}</h2>
+        <h2 part="identity-name">${this.t.status.signedInAs(user)}</h2>
         ${identity.profile
-          ? html`<p>${this.t.status.playingAs(identity.profile.displayName)}</p>`
-          : html`<p>${this.t.status.noProfile}</p><p class="muted">${this.t.status.profileOnly}</p>`}
-        ${remaining !== undefined ? html`<p class="muted">${this.t.status.expiresIn(duration(remaining, this.locale))}</p>` : nothing}
+          ? html`<p part="profile">${this.t.status.playingAs(identity.profile.displayName)}</p>`
+          : html`<p part="profile">${this.t.status.noProfile}</p><p part="profile-note" class="muted">${this.t.status.profileOnly}</p>`}
+        ${remaining !== undefined ? html`<p part="expires" class="muted">${this.t.status.expiresIn(duration(remaining, this.locale))}</p>` : nothing}
       </div>
     `;
   }
@@ -156,15 +171,15 @@ export class PlaygateSessionStatus extends LitElement {
       case 'unconfigured':
         return nothing;
       case 'loading':
-        return html`<p>${this.t.status.loading}</p>`;
+        return html`<p part="message">${this.t.status.loading}</p>`;
       case 'no-session':
-        return html`<p>${this.t.status.noSession}</p>${this.firstConsent()}`;
+        return html`<p part="message">${this.t.status.noSession}</p>${this.firstConsent()}`;
       case 'revoked':
-        return html`<div part="problem"><p role="alert">${this.t.status.revoked}</p></div>${this.firstConsent()}`;
+        return html`<div part="problem"><p part="message" role="alert">${this.t.status.revoked}</p></div>${this.firstConsent()}`;
       case 'error':
         return html`
           <div part="problem">
-            <p role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p>
+            <p part="message" role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p>
             <div class="actions">${this.retryButton()}</div>
           </div>
           ${kid.session ? this.renderSession(kid.session) : nothing}
@@ -176,13 +191,13 @@ export class PlaygateSessionStatus extends LitElement {
 
   /** No session yet, or a revoked one: the age gate and a parent's consent, in place. */
   private firstConsent() {
-    return this.client?.requests ? html`<playgate-permission-request part="first-consent" hide-intro></playgate-permission-request>` : nothing;
+    return this.client?.requests ? html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>` : nothing;
   }
 
   private renderSession(session: Session) {
     const label = (name: string) => this.client?.label(name) ?? name;
     return html`
-      <p class="muted">
+      <p part="account" class="muted">
         ${session.ageStatus ? this.t.status.ageStatus[session.ageStatus] : nothing}${session.ageStatus && session.jurisdiction ? ' · ' : ''}${session.jurisdiction
           ? this.t.status.region(session.jurisdiction)
           : nothing}
@@ -193,8 +208,8 @@ export class PlaygateSessionStatus extends LitElement {
         if (rows.length === 0) return nothing;
         return html`
           <div part="group" data-group=${group}>
-            <h3>${this.t.status.groups[group]}</h3>
-            <ul>
+            <h3 part="group-title">${this.t.status.groups[group]}</h3>
+            <ul part="permissions">
               ${rows.map(
                 (p) => html`<li part="permission" data-permission=${p.name}>
                   <span>${label(p.name)}</span>
@@ -216,9 +231,9 @@ export class PlaygateSessionStatus extends LitElement {
     if (lines.length === 0) return nothing;
     return html`
       <div part="changes">
-        <h3>${this.t.status.changesHeading}</h3>
-        <ul>
-          ${lines.map((line) => html`<li>${line}</li>`)}
+        <h3 part="changes-title">${this.t.status.changesHeading}</h3>
+        <ul part="change-list">
+          ${lines.map((line) => html`<li part="change">${line}</li>`)}
         </ul>
         <button part="dismiss" class="quiet" @click=${() => { client.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
       </div>

@@ -97,6 +97,20 @@ export const sessionStatusStyles = css`
   [part='dot'].bad {
     background: var(--_danger);
   }
+  /* High contrast repaints backgrounds: the light keeps a shape (ring for trouble) and
+     a system colour instead of vanishing. */
+  @media (forced-colors: active) {
+    [part='dot'] {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    [part='dot'].warn,
+    [part='dot'].bad {
+      background: Canvas;
+      border: 3px solid Mark;
+      box-sizing: border-box;
+    }
+  }
   [part='changes'] {
     margin-top: calc(var(--_space) * 1.5);
     padding: var(--_space) calc(var(--_space) * 1.5);
