@@ -4,6 +4,7 @@ import manifest from '../custom-elements.json' with { type: 'json' };
 import { directionOf, LOCALES, PSEUDO_LOCALE } from '../src/i18n/locales.js';
 import { partProblems } from '../stories/support/parts.js';
 import { reflowProblems } from '../stories/support/reflow.js';
+import { targetProblems } from '../stories/support/targets.js';
 
 setCustomElementsManifest(manifest);
 
@@ -52,12 +53,15 @@ const preview: Preview = {
     ...(storyEnv.VITE_STORY_WIDTH === '320' ? { viewport: { value: 'reflow', isRotated: false } } : {}),
   },
   // After its play function, every story must reflow at the width it runs at (`npm run
-  // test:stories` also runs them all at 320 px).
+  // test:stories` also runs them all at 320 px), give every meaningful node a ::part, and
+  // make every target at least 24 px.
   afterEach: ({ canvasElement }) => {
     const problems = reflowProblems(canvasElement);
     if (problems.length) throw new Error(`The story does not reflow:\n${problems.join('\n')}`);
     const unstyleable = partProblems(canvasElement);
     if (unstyleable.length) throw new Error(`Nodes without a ::part:\n${unstyleable.join('\n')}`);
+    const small = targetProblems(canvasElement);
+    if (small.length) throw new Error(`Targets under 24 px:\n${small.join('\n')}`);
   },
   decorators: [
     (story, context) => {
