@@ -122,7 +122,10 @@ try {
   await page.getByRole('button', { name: 'Parent revokes access' }).click();
   await page.getByText('A parent reset your account').first().waitFor();
   await page.getByRole('button', { name: 'Set up my account' }).first().click();
-  await page.getByLabel('Date of birth').first().fill('2017-03-01');
+  const birth = page.getByRole('group', { name: 'Date of birth' }).first();
+  await birth.getByLabel('Month').selectOption({ label: 'March' });
+  await birth.getByLabel('Day').selectOption('1');
+  await birth.getByLabel('Year').selectOption('2017');
   await page.getByRole('button', { name: 'Continue' }).first().click();
   await page.getByRole('heading', { name: 'A parent needs to say yes' }).waitFor();
   await shot('revoked-set-up-again');

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Who may turn a permission on. */
 export const ManagedBySchema = z.enum(['PLAYER', 'GUARDIAN', 'PROHIBITED']);

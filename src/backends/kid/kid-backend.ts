@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { cookieAuth, type SecretSource } from '../../http/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../http/client.js';
 import { PlaygateError } from '../../model/error.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Challenge, OneTimeCode, Session } from '../../model/permissions.js';
 import type { KidChallenge, KidInstant, KidOtpBody, KidSession, KidSessionBody } from './wire.js';
 

@@ -1,5 +1,5 @@
 import type { ConsentDocument, ConsentType, PlayerSession } from '../../model/consent.js';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { NodecraftConsents, NodecraftIdent } from './wire.js';
 
 export function toDocument(type: ConsentType, wire: NodecraftConsents): ConsentDocument {
