@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The size budget `npm test` enforces: everything a game ships, and each element alone,
+// gzipped, must stay under the figures in size-budget.json. Fails (exit 1) when over.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kb, measureSizes } from '../bench/size.mjs';
+
+/** Rows over budget, in words; empty when every row fits. */
+export function overBudget(rows, budget) {
+  const problems = [];
+  for (const row of rows) {
+    if (row.comparison) continue;
+    const limit = row.name === 'everything' ? budget.everything : budget.element;
+    if (row.gzip > limit) problems.push(`${row.name} is ${kb(row.gzip)} gzipped, over its budget of ${kb(limit)}`);
+  }
+  return problems;
+}
+
+export function readBudget() {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', 'size-budget.json'), 'utf8'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const budget = readBudget();
+  const rows = await measureSizes({ comparisons: false });
+  for (const row of rows) {
+    const limit = row.name === 'everything' ? budget.everything : budget.element;
+    console.log(`${row.name.padEnd(20)} ${kb(row.gzip).padStart(9)} gzip  (budget ${kb(limit)}, target ${kb(row.name === 'everything' ? budget.target.everything : budget.target.element)})`);
+  }
+  const problems = overBudget(rows, budget);
+  if (problems.length) {
+    console.error(`size budget exceeded:\n${problems.join('\n')}`);
+    process.exit(1);
+  }
+  console.log('size budget: within budget');
+}
