@@ -58,6 +58,9 @@ export interface PermissionRequestsOptions {
   wait?: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number };
 }
 
+/** A session read this recent (the watch reads every 30 s) is used as it is before an upgrade. */
+const FRESH_ENOUGH_MS = 30_000;
+
 /**
  * The player's side of asking a parent: upgrades (PLAYER-managed ones pass at once),
  * first consent through the age gate, and the wait for the parent's answer, which
@@ -142,8 +145,9 @@ export class PermissionRequests {
     this.set({ state: 'requesting', permissions });
     const { store, port } = this.options;
     try {
-      // Who manages a feature may have changed since the row was drawn (age-up).
-      await store.refresh();
+      // Who manages a feature may have changed since the row was drawn (age-up); a read
+      // made within the watch's interval already says so.
+      await store.refreshIfOlderThan(FRESH_ENOUGH_MS);
       const kid = store.snapshot.kid;
       if (kid.state !== 'active') throw kid.state === 'error' ? kid.error : new PlaygateError({ kind: 'session_deleted', message: 'No session to upgrade' });
       const wanted = kid.session.permissions.filter((p) => permissions.includes(p.name) && !p.enabled);

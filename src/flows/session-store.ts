@@ -56,6 +56,8 @@ export class SessionStore {
   private approved: string[] = [];
   private justCreated: string | undefined;
   private expiryTimer: unknown;
+  /** When k-ID last answered about the session (a read, or an upgrade's session). */
+  private answeredAt = -Infinity;
   /** Cancels reads in flight when the store is dropped (the provider left the page). */
   private readonly lifetime = new AbortController();
 
@@ -82,6 +84,15 @@ export class SessionStore {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /**
+   * Reads the session unless an answer came within `ms`: before an action that depends on
+   * it, a read the watch made a moment ago is as good as a new one and costs nothing.
+   */
+  refreshIfOlderThan(ms: number): Promise<void> {
+    const fresh = this.state.kid.state === 'active' && this.options.timers.now() - this.answeredAt < ms;
+    return fresh && !this.reading ? Promise.resolve() : this.refresh();
   }
 
   /** Reads the session; concurrent calls share one request. */
@@ -189,6 +200,7 @@ export class SessionStore {
       const result = await port.getSession(sessionId, known?.etag ? { etag: known.etag, signal } : { signal });
       // Another session was adopted meanwhile: this answer is about the old one.
       if ((this.sessionId ?? '') !== sessionId) return;
+      this.answeredAt = this.options.timers.now();
       if (!result.changed) {
         if (this.state.kid.state !== 'active' && known) this.set({ kid: { state: 'active', session: known } });
         return;
@@ -215,6 +227,7 @@ export class SessionStore {
   }
 
   private accept(session: Session): void {
+    this.answeredAt = this.options.timers.now();
     const before = this.currentSession();
     this.options.storage.set(SESSION_KEY, session.sessionId);
     const diff = before ? diffSessions(before, session, this.approved) : undefined;

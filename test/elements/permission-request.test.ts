@@ -141,6 +141,30 @@ describe('<playgate-permission-request>', () => {
     expect(upgrades).to.have.length(1);
   });
 
+  it("sends only the upgrade when the session was just read (the protocol's minimum, 1 request)", async () => {
+    const emu = await asPlayer('teen', 'rowan');
+    const m = await mount(emu);
+    const before = (await kidRequests(emu)).length;
+    const granted = next(m.element, 'playgate-permission-granted');
+    action(m, 'text-chat-private')?.click();
+    await granted;
+    expect((await kidRequests(emu)).slice(before).map((r) => r.path)).to.deep.equal(['/session/upgrade']);
+  });
+
+  it('reads the session first when the last read is older than the watch interval, so an age-up is seen', async () => {
+    const timers = new ManualTimers();
+    const emu = await asPlayer('teen', 'rowan');
+    const m = await mount(emu, { timers });
+    // Hidden, so the watch does not read meanwhile: the last answer is 31 s old.
+    setVisibility('hidden');
+    await timers.advance(31_000);
+    const before = (await kidRequests(emu)).length;
+    const granted = next(m.element, 'playgate-permission-granted');
+    action(m, 'text-chat-private')?.click();
+    await granted;
+    expect((await kidRequests(emu)).slice(before).map((r) => r.path)).to.deep.equal(['/session/get', '/session/upgrade']);
+  });
+
   it('asks a parent for a GUARDIAN-managed permission; the parent approves on their device', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);
