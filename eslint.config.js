@@ -22,7 +22,7 @@ export default tseslint.config(
     ...wcConfigs['flat/recommended'],
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // Benchmarks drive a browser: their page.evaluate callbacks run in the page.
-    files: ['bench/**/*.mjs'],
+    files: ['bench/**/*.mjs', 'bench/page/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -6,10 +6,14 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml' };
 
-/** Serves `root`; resolves with its base URL (ending in `/`) and a way to stop it. */
-export async function serveFolder(root) {
+/**
+ * Serves `root`; resolves with its base URL (ending in `/`) and a way to stop it. `handle`
+ * may answer a request first (true when it did), e.g. an event stream.
+ */
+export async function serveFolder(root, handle = () => false) {
   if (!existsSync(join(root, 'index.html')) && !existsSync(join(root, 'iframe.html'))) throw new Error(`Nothing built in ${root}`);
   const server = createServer((request, response) => {
+    if (handle(request, response)) return;
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -18,5 +22,11 @@ export async function serveFolder(root) {
     createReadStream(file).pipe(response);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${String(server.address().port)}/`, close: () => server.close() };
+  return {
+    base: `http://127.0.0.1:${String(server.address().port)}/`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }

@@ -95,6 +95,10 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
   app.get('/outbox', (c) => c.json(getCtx().kid.outbox));
 
   app.get('/requests', (c) => c.json(getCtx().requests));
+  app.delete('/requests', (c) => {
+    getCtx().requests.length = 0;
+    return c.body(null, 204);
+  });
 
   app.get('/webhooks', async (c) => {
     const ctx = getCtx();
