@@ -57,32 +57,20 @@
     if (globalTarget(this) && listener) live.listeners.delete(`${key(this, type, listener, options)}:${String(idOf(listener))}`);
     return remove.call(this, type, listener, options);
   };
-  if (window.EventSource) {
-    const Native = window.EventSource;
-    window.EventSource = class extends Native {
+  // A connection class whose open instances are counted until `close()`.
+  const counted = (Native, open) =>
+    class extends Native {
       constructor(...args) {
         super(...args);
-        live.streams.add(this);
+        open.add(this);
       }
       close() {
-        live.streams.delete(this);
+        open.delete(this);
         super.close();
       }
     };
-  }
-  if (window.BroadcastChannel) {
-    const Native = window.BroadcastChannel;
-    window.BroadcastChannel = class extends Native {
-      constructor(...args) {
-        super(...args);
-        live.channels.add(this);
-      }
-      close() {
-        live.channels.delete(this);
-        super.close();
-      }
-    };
-  }
+  if (window.EventSource) window.EventSource = counted(window.EventSource, live.streams);
+  if (window.BroadcastChannel) window.BroadcastChannel = counted(window.BroadcastChannel, live.channels);
   const nativeFetch = window.fetch;
   window.fetch = function (...args) {
     live.fetches += 1;
