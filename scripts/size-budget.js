@@ -5,12 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kb, measureSizes } from '../bench/size.mjs';
 
+/** The budget (or the target) for a row: everything, or one element. */
+const limitFor = (row, limits) => (row.name === 'everything' ? limits.everything : limits.element);
+
 /** Rows over budget, in words; empty when every row fits. */
 export function overBudget(rows, budget) {
   const problems = [];
   for (const row of rows) {
     if (row.comparison) continue;
-    const limit = row.name === 'everything' ? budget.everything : budget.element;
+    const limit = limitFor(row, budget);
     if (row.gzip > limit) problems.push(`${row.name} is ${kb(row.gzip)} gzipped, over its budget of ${kb(limit)}`);
   }
   return problems;
@@ -24,8 +27,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const budget = readBudget();
   const rows = await measureSizes({ comparisons: false });
   for (const row of rows) {
-    const limit = row.name === 'everything' ? budget.everything : budget.element;
-    console.log(`${row.name.padEnd(20)} ${kb(row.gzip).padStart(9)} gzip  (budget ${kb(limit)}, target ${kb(row.name === 'everything' ? budget.target.everything : budget.target.element)})`);
+    console.log(`${row.name.padEnd(20)} ${kb(row.gzip).padStart(9)} gzip  (budget ${kb(limitFor(row, budget))}, target ${kb(limitFor(row, budget.target))})`);
   }
   const problems = overBudget(rows, budget);
   if (problems.length) {

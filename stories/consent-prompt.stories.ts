@@ -4,6 +4,7 @@ import '../src/elements/provider/provider.js';
 import { memoryStorage } from '../src/flows/storage.js';
 import { settled } from './support/settled.js';
 import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js';
+import { paddedTerms } from './support/padded-terms.js';
 
 interface Args {
   inline: boolean;
@@ -30,7 +31,7 @@ function story(setup: Setup): StoryObj<Args> {
       Object.assign(provider, {
         nodecraftUrl: `${GAME}/emulator/nodecraft/v1/`,
         nodecraftGameToken: stack.emulator.config.gameToken,
-        fetch: setup.padTo ? padded(stack.fetch, setup.padTo) : stack.fetch,
+        fetch: setup.padTo ? paddedTerms(stack.fetch, setup.padTo) : stack.fetch,
         storage: memoryStorage(),
         theme: args.theme,
       });
@@ -52,17 +53,6 @@ function story(setup: Setup): StoryObj<Args> {
 }
 
 /** The emulator's terms, made long: what a big legal document looks like to the player. */
-function padded(fetch: typeof globalThis.fetch, length: number): typeof globalThis.fetch {
-  const paragraph = 'Be kind to other players, and never share where you live, go to school or can be reached.\n\n';
-  return async (input, init) => {
-    const response = await fetch(input, init);
-    if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
-    const body = (await response.json()) as { data: { content: string } };
-    body.data.content = paragraph.repeat(Math.ceil(length / paragraph.length));
-    return Response.json(body, { status: response.status });
-  };
-}
-
 /** Plays the player's part: reads the document to its end and accepts it. */
 async function readAndAccept({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
   const prompt = canvasElement.querySelector('playgate-consent-prompt');

@@ -10,6 +10,7 @@ import type { PlaygateProvider } from '../../src/elements/provider/provider.comp
 import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import type { Permission, Session } from '../../src/model/permissions.js';
+import { paddedTerms } from '../../stories/support/padded-terms.js';
 
 const frame = () =>
   new Promise<number>((resolve) => {
@@ -58,16 +59,10 @@ function ready(element: PlaygateProvider): Promise<void> {
 /** Milliseconds from the 100 KB document's answer to the prompt painted with it. */
 async function consentDocument(): Promise<number> {
   let dataIn = 0;
-  const paragraph = 'Be kind to other players, and never share where you live, go to school or can be reached.\n\n';
   const s = await ensureStack('child');
-  const padded: typeof globalThis.fetch = async (input, init) => {
-    const response = await s.fetch(input, init);
-    if (!new Request(input, init).url.includes('/consents/game/legal')) return response;
-    const body = (await response.json()) as { data: { content: string } };
-    body.data.content = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
+  const padded = paddedTerms(s.fetch, 100_000, () => {
     dataIn = performance.now();
-    return Response.json(body, { status: response.status });
-  };
+  });
   const host = await provider('child', padded);
   const prompt = Object.assign(document.createElement('playgate-consent-prompt'), { inline: true, storage: memoryStorage() });
   host.append(prompt);

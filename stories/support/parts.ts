@@ -11,6 +11,16 @@ export function partProblems(root: Element): string[] {
         for (const node of element.shadowRoot.querySelectorAll(MEANINGFUL)) {
           if (!node.hasAttribute('part')) problems.push(`${element.localName} › ${node.localName} "${node.textContent.trim().slice(0, 40)}"`);
         }
+        // A nested element's parts reach the page only through its host's `exportparts`.
+        const exported = element.getAttribute('exportparts');
+        if (exported !== null) {
+          const names = new Set(exported.split(',').map((entry) => entry.split(':')[0]?.trim()));
+          for (const node of element.shadowRoot.querySelectorAll('[part]')) {
+            for (const part of node.getAttribute('part')?.split(/\s+/) ?? []) {
+              if (!names.has(part)) problems.push(`${element.localName} › part "${part}" is not in its exportparts`);
+            }
+          }
+        }
         visit(element.shadowRoot);
       }
     }

@@ -8,7 +8,7 @@ import '../../src/elements/provider/provider.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { startEmulator } from '../support/emulator.js';
-import { cleanUp, LABELS, next } from '../support/elements.js';
+import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { focusedName, gamepad, PAD, tabTo } from '../support/input.js';
 import { waitFor } from '../support/tick.js';
 
@@ -83,6 +83,26 @@ describe('first consent, keyboard only', () => {
     await waitFor(() => listsFeatures(element), 'the features of the new account');
     const checks = (await emu.control<Array<{ path: string; body?: { dateOfBirth?: string } }>>('GET', '/requests')).filter((r) => r.path.includes('age-gate/check'));
     expect(checks.length, 'the age was checked').to.be.greaterThan(0);
+  });
+});
+
+describe('first consent, a date that does not exist', () => {
+  afterEach(cleanUp);
+
+  it('says so, sends nothing, and goes on once the date is right', async () => {
+    const { emu, element } = await mountAs('first-run', 'sam');
+    await tabTo('Set up my account');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => element.shadowRoot?.querySelector('select:enabled') != null, 'the age gate, ready');
+    const root = element.shadowRoot ?? element;
+    pickBirthDate(root, '1990-02-31');
+    root.querySelector<HTMLButtonElement>('[part="age-submit"]')?.click();
+    expect(root.querySelector('[part="age-problem"]')?.textContent).to.equal('Enter your date of birth, or your age in whole years.');
+    const checks = async () => (await emu.control<Array<{ path: string }>>('GET', '/requests')).filter((r) => r.path.includes('age-gate/check'));
+    expect(await checks(), 'nothing sent').to.deep.equal([]);
+    pickBirthDate(root, '1990-02-28');
+    root.querySelector<HTMLButtonElement>('[part="age-submit"]')?.click();
+    await waitFor(() => listsFeatures(element), 'the features of the new account');
   });
 });
 

@@ -24,7 +24,7 @@ type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available'
 const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');
 
 /** What a host that embeds this element (the session status's set-up) passes on in turn. */
-export const FIRST_CONSENT_PARTS = ['message', 'action', 'outcome', 'outcome-text', 'retry', 'dismiss', 'challenge', ...AGE_GATE_PARTS, ...CHALLENGE_PANEL_PARTS.map((part) => `challenge-${part}`)];
+export const FIRST_CONSENT_PARTS = ['base', 'list', 'row', 'label', 'state', 'message', 'action', 'outcome', 'outcome-text', 'retry', 'dismiss', 'challenge', ...AGE_GATE_PARTS, ...CHALLENGE_PANEL_PARTS.map((part) => `challenge-${part}`)];
 
 const listConverter = {
   fromAttribute: (value: string | null) =>
