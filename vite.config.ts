@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
+import { cssLiteralsVite } from './scripts/css-literals.js';
 
 // Library build: ESM only, dependencies left to the game's bundler (the CDN bundle with
 // Lit inside is a separate build). The emulator ships beside the widget, never inside it.
 // Declarations come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
+  plugins: [cssLiteralsVite()],
   build: {
     target: 'es2022',
     outDir: 'dist',

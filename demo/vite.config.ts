@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { cssLiteralsVite } from '../scripts/css-literals.js';
 import type { Emulator } from '../src/emulator/index.js';
 import { playgateEmulator } from '../src/emulator/vite.js';
 import { createKidProxy, createWebhookReceiver, memoryHub } from '../src/server/index.js';
@@ -89,6 +90,7 @@ export default defineConfig({
     rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
   },
   plugins: [
+    cssLiteralsVite(),
     playgateEmulator({
       config: { kidApiKey: KID_API_KEY, webhookSecret: WEBHOOK_SECRET, webhookUrl: 'http://game.internal/api/kid/webhooks' },
       webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),

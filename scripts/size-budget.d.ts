@@ -1,7 +1,8 @@
 import type { SizeRow } from '../bench/size.mjs';
 export interface SizeBudget {
   everything: number;
-  element: number;
+  /** Each element with its provider and its adapters, by tag without the prefix. */
+  elements: Record<string, number>;
   target: { everything: number; element: number };
 }
 export function overBudget(rows: readonly SizeRow[], budget: SizeBudget): string[];

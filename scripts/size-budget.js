@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kb, measureSizes } from '../bench/size.mjs';
 
-/** The budget (or the target) for a row: everything, or one element. */
-const limitFor = (row, limits) => (row.name === 'everything' ? limits.everything : limits.element);
+/** The budget (each element has its own) or the target (one for every element) for a row. */
+const limitFor = (row, limits) => (row.name === 'everything' ? limits.everything : (limits.elements?.[row.name] ?? limits.element));
 
 /** Rows over budget, in words; empty when every row fits. */
 export function overBudget(rows, budget) {

@@ -1,5 +1,4 @@
 import { en, type Messages } from './en.js';
-import { pseudoLocalize } from './pseudo.js';
 
 /** The languages playgate speaks. English is built in; the others load when first used. */
 export const LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ko', 'zh-Hans', 'ar'] as const;
@@ -68,7 +67,7 @@ export function loadMessages(locale: SupportedLocale | typeof PSEUDO_LOCALE): Pr
   if (locale === 'en') return Promise.resolve(en);
   let catalog = loaded.get(locale);
   if (!catalog) {
-    catalog = locale === PSEUDO_LOCALE ? Promise.resolve(pseudoLocalize(en)) : LOADERS[locale]().then((module) => withFallback(module.default, locale));
+    catalog = locale === PSEUDO_LOCALE ? import('./pseudo.js').then(({ pseudoLocalize }) => pseudoLocalize(en)) : LOADERS[locale]().then((module) => withFallback(module.default, locale));
     loaded.set(locale, catalog);
   }
   return catalog;

@@ -365,6 +365,38 @@ describe('<playgate-consent-prompt>', () => {
     await ident.catch(() => undefined);
   });
 
+  it('brings only its own adapter: with a k-ID URL set too, the provider warns once what to import and calls no k-ID endpoint', async () => {
+    const emu = inPage('child');
+    const urls: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      urls.push(new Request(input, init).url);
+      return emu.fetch(input, init);
+    };
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+    };
+    try {
+      const { provider, prompt } = await mountPrompt(emu, { fetch });
+      provider.kidUrl = `${emu.base}/api/kid/`;
+      await provider.updateComplete;
+      const ident = provider.identify(emu.scenario.nodecraft.identRequest);
+      await acceptRound(prompt);
+      await acceptRound(prompt);
+      expect((await ident).displayName).to.equal('Pip');
+      provider.kidUrl = `${emu.base}/api/kid/v2/`;
+      await provider.refresh();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.deep.equal([
+      'playgate-provider: permissions is configured, but no element that uses it is loaded (import it, or all of playgate).',
+    ]);
+    expect(urls.filter((url) => url.includes('/api/kid/'))).to.deep.equal([]);
+    expect(urls.filter((url) => url.includes('/nodecraft/'))).to.have.length.greaterThan(3);
+  });
+
   for (const [name, fault] of [
     ['loading', { kind: 'latency', ms: 3000, times: 1 }],
     ['could not load', { kind: '5xx' }],

@@ -1,3 +1,6 @@
+// The adapters this element uses, registered with the provider: a game that ships
+// only this element ships only these.
+import '../provider/kits/permissions.js';
 import { define } from '../shared/define.js';
 import { PlaygatePermissionRequest } from './permission-request.component.js';
 

@@ -1,11 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ElementsBackend } from '../../backends/elements/elements-backend.js';
-import { KidBackend } from '../../backends/kid/kid-backend.js';
-import { NodecraftBackend } from '../../backends/nodecraft/nodecraft-backend.js';
 import type { ChallengePush } from '../../flows/challenge-wait.js';
-import { PermissionRequests } from '../../flows/permission-requests.js';
 import { SessionStore, type StoreEvent } from '../../flows/session-store.js';
 import { SessionWatch } from '../../flows/session-watch.js';
 import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
@@ -21,9 +17,11 @@ import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../..
 import { themes } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { PushChannel } from './push-channel.js';
+import { kit, type IdentityKitPort, type KitName, type PermissionsKit } from './kits.js';
+import type { PushChannel } from './push-channel.js';
 
 const CHANNEL = 'playgate';
+const warnedKits = new Set<KitName>();
 
 /**
  * Shares one client and one session store with every playgate element inside it, and
@@ -125,7 +123,8 @@ export class PlaygateProvider extends LitElement {
   private readonly provider = new ContextProvider(this, { context: clientContext });
   private client: PlaygateClient | undefined;
   private watch: SessionWatch | undefined;
-  private elements: ElementsBackend | undefined;
+  private elements: IdentityKitPort | undefined;
+  private permissionsKit: PermissionsKit | undefined;
   private channel: BroadcastChannel | undefined;
   private push: PushChannel | undefined;
   private readonly challengeListeners = new Map<string, Set<(result: ChallengeResult) => void>>();
@@ -157,7 +156,7 @@ export class PlaygateProvider extends LitElement {
 
   /** Signs in to Elements with a name and password. The secret stays in memory. */
   async signIn(credentials: PasswordCredentials): Promise<Identity> {
-    if (!this.elements) throw new Error('playgate-provider: set elements-url first');
+    if (!this.elements) throw new Error('playgate-provider: set elements-url first, and load <playgate-session-status> (or all of playgate)');
     const identity = await this.elements.signIn(credentials);
     this.client?.store.identityChanged();
     return identity;
@@ -231,20 +230,19 @@ export class PlaygateProvider extends LitElement {
     this.stop();
     this.client?.store.dispose();
     const fetch = this.fetch;
-    const common = { ...(fetch ? { fetch } : {}) };
-    const permissions = this.kidUrl ? new KidBackend({ baseUrl: absolute(this.kidUrl), token: () => this.kidToken, ...common }) : undefined;
-    this.elements = this.elementsUrl ? new ElementsBackend({ baseUrl: absolute(this.elementsUrl), ...common }) : undefined;
+    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, ...(fetch ? { fetch } : {}) });
+    this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
+    const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
+    this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
     if (this.elements && this.elementsSessionSecret) this.elements.adopt(this.elementsSessionSecret, this.elementsSession);
-    const consents = this.nodecraftUrl
-      ? new NodecraftBackend({ baseUrl: absolute(this.nodecraftUrl), gameToken: () => this.nodecraftGameToken, ...common })
-      : undefined;
+    const consents = this.nodecraftUrl ? this.kit('consents')?.port(options(this.nodecraftUrl, () => this.nodecraftGameToken)) : undefined;
     const storage = this.storage ?? safeStorage(() => localStorage);
     if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
     const store = new SessionStore({ ...(permissions ? { permissions } : {}), ...(this.elements ? { identity: this.elements } : {}), storage, timers: this.timers });
     this.client?.requests?.dispose();
     const isVisible = () => document.visibilityState !== 'hidden';
     const requests = permissions
-      ? new PermissionRequests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait })
+      ? this.permissionsKit?.requests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait })
       : undefined;
     this.client = {
       store,
@@ -266,6 +264,19 @@ export class PlaygateProvider extends LitElement {
     this.provider.setValue(this.client, true);
     void this.speak();
     if (this.isConnected) this.start();
+  }
+
+  /**
+   * The kit for a configured port, registered by the elements that use it. A port set
+   * with none of them loaded stays off, with one warning that says what to import.
+   */
+  private kit<K extends KitName>(name: K) {
+    const found = kit(name);
+    if (!found && !warnedKits.has(name)) {
+      warnedKits.add(name);
+      console.warn(`playgate-provider: ${name} is configured, but no element that uses it is loaded (import it, or all of playgate).`);
+    }
+    return found;
   }
 
   /** Loads the strings of the resolved locale, then hands every element the new client. */
@@ -309,8 +320,8 @@ export class PlaygateProvider extends LitElement {
       };
       this.channel = channel;
     }
-    if (this.kidUrl) {
-      this.push = new PushChannel(absolute(this.kidUrl), {
+    if (this.kidUrl && this.permissionsKit) {
+      this.push = this.permissionsKit.push(absolute(this.kidUrl), {
         changed: () => {
           watch.pushed();
         },
@@ -337,15 +348,20 @@ export class PlaygateProvider extends LitElement {
       watch.stop();
     });
     watch.start();
-    if (!this.readySent) {
-      const ready = client.store.snapshot.kid.state === 'unconfigured' ? Promise.resolve() : client.store.refresh();
-      void ready.then(() => {
-        if (this.readySent) return;
-        this.readySent = true;
-        const { kid, identity } = client.store.snapshot;
-        emit(this, 'playgate-ready', { kid: kid.state, identity: identity.state });
-      });
-    }
+    this.sendReady();
+  }
+
+  /** `playgate-ready` once, after the first read. */
+  private sendReady(): void {
+    const client = this.client;
+    if (this.readySent || !client) return;
+    const ready = client.store.snapshot.kid.state === 'unconfigured' ? Promise.resolve() : client.store.refresh();
+    void ready.then(() => {
+      if (this.readySent) return;
+      this.readySent = true;
+      const { kid, identity } = client.store.snapshot;
+      emit(this, 'playgate-ready', { kid: kid.state, identity: identity.state });
+    });
   }
 
   private stop(): void {

@@ -1,3 +1,12 @@
+/** What the game server's stream tells the provider. */
+export interface PushHandlers {
+  changed(): void;
+  adopt(sessionId: string | undefined, approved?: readonly string[]): void;
+  challenge?(update: { challengeId: string; status: string; sessionId?: string }): void;
+  /** The stream opened or closed. */
+  connection?(): void;
+}
+
 /**
  * The game server's event stream (`<kid-url>/events`), when it has one. It is closed
  * while the page is hidden and resumed with the last event id when visible again; when
@@ -10,13 +19,7 @@ export class PushChannel {
 
   constructor(
     private readonly kidUrl: string,
-    private readonly on: {
-      changed(): void;
-      adopt(sessionId: string | undefined, approved?: readonly string[]): void;
-      challenge?(update: { challengeId: string; status: string; sessionId?: string }): void;
-      /** The stream opened or closed. */
-      connection?(): void;
-    },
+    private readonly on: PushHandlers,
   ) {
     this.open();
   }

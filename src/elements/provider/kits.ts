@@ -1,0 +1,54 @@
+import type { PermissionRequests, PermissionRequestsOptions } from '../../flows/permission-requests.js';
+import type { ConsentsPort, IdentityPort, PermissionsPort } from '../../model/ports.js';
+import type { PushChannel, PushHandlers } from './push-channel.js';
+
+/** What every adapter is built from: the port's base URL, the fetch, and a secret's getter. */
+export interface KitOptions {
+  baseUrl: string;
+  fetch?: typeof globalThis.fetch;
+  /** The port's secret, read when a call is made (a JS property of the provider). */
+  secret: () => string | undefined;
+}
+
+/** The permissions port, the upgrade flow on top of it, and the game server's push. */
+export interface PermissionsKit {
+  port(options: KitOptions): PermissionsPort;
+  requests(options: PermissionRequestsOptions): PermissionRequests;
+  push(baseUrl: string, handlers: PushHandlers): PushChannel;
+}
+
+export interface ConsentsKit {
+  port(options: KitOptions): ConsentsPort;
+}
+
+/** An identity port that can also take a sign-in the game already holds. */
+export interface IdentityKitPort extends IdentityPort {
+  adopt(sessionSecret: string, session?: unknown): unknown;
+}
+
+export interface IdentityKit {
+  port(options: KitOptions): IdentityKitPort;
+}
+
+export interface Kits {
+  permissions?: PermissionsKit;
+  consents?: ConsentsKit;
+  identity?: IdentityKit;
+}
+
+export type KitName = keyof Kits;
+
+const registered: Kits = {};
+
+/**
+ * Each element's module registers the kits it needs, so a game that ships one element
+ * ships only that element's adapter (`import 'playgate'` registers them all). The first
+ * registration wins.
+ */
+export function registerKit<K extends KitName>(name: K, kit: NonNullable<Kits[K]>): void {
+  registered[name] ??= kit;
+}
+
+export function kit<K extends KitName>(name: K): Kits[K] {
+  return registered[name];
+}
