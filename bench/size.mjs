@@ -1,10 +1,8 @@
 // Size, as a user ships it: each entry bundled by esbuild (minify, ES modules, code
-// splitting so lazy chunks stay lazy), then the files it loads counted, with gzip -9 and
-// brotli (quality 11). Followed from the entry: every static import, and the lazy chunks
-// the entry says it needs (the QR encoder for a challenge). Languages other than English
-// are lazy chunks a game only loads for players who need them: listed apart, not counted.
-// Adapters an entry's elements did not register are lazy too, loaded only when a game
-// configures a port that none of its elements use; they are not counted for an element.
+// splitting so lazy chunks stay lazy), then every file it can load counted (followed
+// from the entry, lazy chunks such as the QR encoder included), with gzip -9 and brotli
+// (quality 11). Languages other than English are lazy chunks a game only loads for
+// players who need them, so they are listed apart and not counted.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,14 +17,12 @@ const src = (path) => JSON.stringify(join(ROOT, 'src', path));
 export const ENTRIES = {
   everything: {
     label: 'playgate: provider, three elements, fetch layer, three adapters, QR encoder (lazy), English, Lit',
-    lazy: 'all',
     code: ['provider/provider.js', 'session-status/session-status.js', 'consent-prompt/consent-prompt.js', 'permission-request/permission-request.js']
       .map((path) => `import ${src(`elements/${path}`)};`)
       .join('\n'),
   },
   'session-status': {
     label: '<playgate-session-status> with its provider, k-ID and Elements adapters (QR lazy)',
-    lazy: 'qr',
     code: `import ${src('elements/provider/provider.js')}; import ${src('elements/session-status/session-status.js')};`,
   },
   'consent-prompt': {
@@ -35,20 +31,17 @@ export const ENTRIES = {
   },
   'permission-request': {
     label: '<playgate-permission-request> with its provider and the k-ID adapter (QR lazy)',
-    lazy: 'qr',
     code: `import ${src('elements/provider/provider.js')}; import ${src('elements/permission-request/permission-request.js')};`,
   },
   'vanilla-cookieconsent': {
     label: 'vanilla-cookieconsent 3.1 (JS and its CSS)',
     code: `export * from 'vanilla-cookieconsent';`,
-    lazy: 'all',
     css: 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css',
     comparison: true,
   },
   'hanko-elements': {
     label: '@teamhanko/hanko-elements 2.7 (register, English)',
     code: `export { register } from '@teamhanko/hanko-elements'; export { en } from '@teamhanko/hanko-elements/i18n/en';`,
-    lazy: 'all',
     comparison: true,
   },
 };
@@ -90,16 +83,13 @@ async function measure(name, entry, work) {
     const inputs = Object.keys(outputs[path].inputs);
     return inputs.length > 0 && inputs.every((input) => input.includes('src/i18n/locales/') || input.endsWith('src/i18n/pseudo.ts'));
   };
-  const hasQr = (path) => Object.keys(outputs[path].inputs).some((input) => input.includes('node_modules/lean-qr/'));
-  const wanted = (path) => !isLocale(path) && (entry.lazy === 'all' || (entry.lazy === 'qr' && hasQr(path)));
   const start = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith(`${name}.entry.js`));
   const loaded = new Set();
   const visit = (path) => {
     if (loaded.has(path)) return;
     loaded.add(path);
-    for (const { path: next, kind } of outputs[path].imports) {
-      if (!outputs[next]) continue;
-      if (kind === 'import-statement' || (kind === 'dynamic-import' && wanted(next))) visit(next);
+    for (const { path: next } of outputs[path].imports) {
+      if (outputs[next] && !isLocale(next)) visit(next);
     }
   };
   visit(start);
@@ -139,7 +129,7 @@ export async function measureSizes({ comparisons = true } = {}) {
 export async function measureSource(name, code) {
   const work = mkdtempSync(join(tmpdir(), 'playgate-size-'));
   try {
-    return await measure(name, { label: name, code, lazy: 'all' }, work);
+    return await measure(name, { label: name, code }, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
