@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 
 export const UserLevelSchema = z.enum(['UNPRIVILEGED', 'USER', 'SUPERUSER']);
 

@@ -126,6 +126,22 @@ describe('<playgate-consent-prompt>', () => {
     expect((await signatures(emu)).map((s) => s.pageId).sort()).to.deep.equal(['legal-game', 'legal-platform', 'rules-game']);
   });
 
+  it('runs an Ident called in the same task that put the elements in the page', async () => {
+    const emu = await startEmulator('child');
+    const provider = document.createElement('playgate-provider');
+    provider.nodecraftUrl = `${emu.base}/nodecraft/v1/`;
+    provider.nodecraftGameToken = emu.scenario.nodecraft.gameToken;
+    provider.storage = memoryStorage();
+    const prompt = document.createElement('playgate-consent-prompt');
+    prompt.storage = memoryStorage();
+    provider.append(prompt);
+    document.body.append(provider);
+    const ident = provider.identify(emu.scenario.nodecraft.identRequest);
+    await acceptRound(prompt);
+    await acceptRound(prompt);
+    expect((await ident).displayName).to.equal('Pip');
+  });
+
   it('words outdated terms as updated, and passes axe', async () => {
     const emu = await startEmulator('outdated-terms');
     const { prompt } = await mountPrompt(emu);

@@ -165,6 +165,19 @@ describe('<playgate-permission-request>', () => {
     expect((await kidRequests(emu)).slice(before).map((r) => r.path)).to.deep.equal(['/session/get', '/session/upgrade']);
   });
 
+  it('runs ask() called in the same task that put the elements in the page', async () => {
+    const emu = await asPlayer('teen', 'rowan');
+    const provider = document.createElement('playgate-provider');
+    provider.kidUrl = `${emu.base}/api/kid/`;
+    provider.storage = memoryStorage();
+    const element = document.createElement('playgate-permission-request');
+    provider.append(element);
+    document.body.append(provider);
+    const granted = next(element, 'playgate-permission-granted');
+    void element.ask('text-chat-private');
+    expect((await granted).detail).to.deep.equal({ permissions: ['text-chat-private'] });
+  });
+
   it('asks a parent for a GUARDIAN-managed permission; the parent approves on their device', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);

@@ -14,11 +14,11 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Polls `check` between tasks until it holds, or fails after `ms` naming `what`. */
-export async function waitFor(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+/** Polls `check` between tasks until it holds, or fails after `ms` naming `what` (and what `seen` says). */
+export async function waitFor(check: () => boolean, what: string, ms = 15_000, seen?: () => string): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${seen ? `; seen: ${seen()}` : ''}`);
     await nextTask();
   }
 }

@@ -95,9 +95,12 @@ export class PlaygateConsentPrompt extends LitElement {
   private boxDocument: ConsentDocument | undefined;
 
   /** Runs an action that consents may interrupt, until it goes through. */
-  guard<T>(action: GuardedAction<T>): Promise<T> {
+  async guard<T>(action: GuardedAction<T>): Promise<T> {
+    // Called in the same task that put the elements in the page, the provider has not
+    // handed its client over yet: it does in its first update, which comes before ours.
+    if (!this.client) await this.updateComplete;
     const consents = this.client?.consents;
-    if (!consents) return Promise.reject(new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' }));
+    if (!consents) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
     this.flow = new ConsentFlow({
       consents,
       storage: this.storage ?? safeStorage(() => localStorage),
