@@ -1,4 +1,4 @@
-import * as z from './schema.js';
+import * as z from 'zod/mini';
 
 /** `legal` is terms of service and privacy; `rules` is conduct rules. */
 export const ConsentTypeSchema = z.enum(['legal', 'rules']);

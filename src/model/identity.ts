@@ -1,4 +1,4 @@
-import * as z from './schema.js';
+import * as z from 'zod/mini';
 
 export const UserLevelSchema = z.enum(['UNPRIVILEGED', 'USER', 'SUPERUSER']);
 

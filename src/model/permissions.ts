@@ -1,4 +1,4 @@
-import * as z from './schema.js';
+import * as z from 'zod/mini';
 
 /** Who may turn a permission on. */
 export const ManagedBySchema = z.enum(['PLAYER', 'GUARDIAN', 'PROHIBITED']);

@@ -1,4 +1,4 @@
-import * as z from '../../model/schema.js';
+import * as z from 'zod/mini';
 import { UserLevelSchema } from '../../model/identity.js';
 
 // Namazu Elements wire shapes (wire.md B.3, B.5). Extra fields are dropped, not rejected.

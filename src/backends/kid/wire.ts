@@ -1,4 +1,4 @@
-import * as z from '../../model/schema.js';
+import * as z from 'zod/mini';
 import { AgeStatusSchema, ChallengeTypeSchema, ManagedBySchema } from '../../model/permissions.js';
 
 // k-ID's wire shapes (wire.md A.2, A.3). Unknown extra fields are dropped, not rejected.

@@ -1,4 +1,4 @@
-import * as z from '../../model/schema.js';
+import * as z from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 
 // Nodecraft's wire shapes (wire.md C.1, C.2). Extra fields are dropped, not rejected.
