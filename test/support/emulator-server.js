@@ -13,7 +13,7 @@ const { toRequest, sendResponse } = await import('../../src/server/node.ts');
 const instances = new Map();
 let nextId = 1;
 
-function create(scenario, publicOrigin) {
+function create(scenario, publicOrigin, secrets = {}) {
   const id = String(nextId++);
   const basePath = `/__emu/${id}`;
   const hub = memoryHub();
@@ -23,7 +23,7 @@ function create(scenario, publicOrigin) {
     basePath,
     scenario,
     publicOrigin,
-    config: { webhookSecret: secret, webhookUrl: 'http://game.internal/webhooks' },
+    config: { webhookSecret: secret, webhookUrl: 'http://game.internal/webhooks', ...secrets },
     webhookFetch: (input, init) => receiver.fetch(new Request(input, init)),
   });
   const proxy = createKidProxy({
@@ -43,7 +43,11 @@ function create(scenario, publicOrigin) {
 export function emulatorServer() {
   return async function emulator(ctx, next) {
     if (ctx.path === '/__emu/new' && ctx.method === 'POST') {
-      ctx.body = create(ctx.query.scenario || undefined, ctx.origin);
+      // Secrets may be chosen (canaries), in a header so that no URL holds them: the k-ID
+      // API key and the Nodecraft game token.
+      const chosen = JSON.parse(ctx.get('x-emulator-secrets') || '{}');
+      const secrets = Object.fromEntries(['kidApiKey', 'gameToken'].filter((key) => typeof chosen[key] === 'string').map((key) => [key, chosen[key]]));
+      ctx.body = create(ctx.query.scenario || undefined, ctx.origin, secrets);
       return;
     }
     const match = ctx.path.match(/^\/__emu\/(\d+)(\/.*)?$/);

@@ -21,8 +21,12 @@ export interface TestEmulator {
 const RETRY = { baseDelayMs: 5 };
 
 /** Challenge polls are not rate-limited unless a test asks for it (`minPollIntervalMs`). */
-export async function startEmulator(scenario = 'child', config: Record<string, unknown> = { minPollIntervalMs: 0 }): Promise<TestEmulator> {
-  const created = (await (await fetch(`/__emu/new?scenario=${scenario}`, { method: 'POST' })).json()) as { base: string };
+export async function startEmulator(
+  scenario = 'child',
+  config: Record<string, unknown> = { minPollIntervalMs: 0 },
+  secrets: { kidApiKey?: string; gameToken?: string } = {},
+): Promise<TestEmulator> {
+  const created = (await (await fetch(`/__emu/new?scenario=${scenario}`, { method: 'POST', headers: { 'x-emulator-secrets': JSON.stringify(secrets) } })).json()) as { base: string };
   const base = new URL(created.base, location.href).toString();
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}/_emulator${path}`, {

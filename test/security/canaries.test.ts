@@ -1,0 +1,265 @@
+// Secret canaries: the k-ID API key, the Nodecraft game token and the proxy's bearer
+// token are set to marked values, and the secrets vendors hand out during the flows (an
+// Elements session secret, a Nodecraft player token) are caught on their way in. Every
+// flow then runs, and none of them may be found in the DOM (shadow roots and attributes
+// included), web storage, IndexedDB, any URL the page fetched, an event's detail, or
+// the console.
+import { expect } from '@open-wc/testing';
+import '../../src/index.js';
+import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
+import { memoryStorage } from '../../src/flows/storage.js';
+import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
+import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
+import { waitFor } from '../support/tick.js';
+
+const mark = (what: string) => `CANARY-${what}-${String(Math.random()).slice(2, 10)}`;
+const KID_API_KEY = mark('kid-api-key');
+const GAME_TOKEN = mark('nodecraft-game-token');
+const KID_BEARER = mark('kid-proxy-bearer');
+
+/** Secrets seen arriving from a vendor, found by reading every response the widget gets. */
+const handedOut = new Set<string>();
+const SECRET_FIELDS = ['sessionSecret', 'token', 'access_token', 'refresh_token'];
+
+function watchingFetch(): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if ((response.headers.get('content-type') ?? '').includes('json')) {
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      collectSecrets(body);
+    }
+    return response;
+  };
+}
+
+function collectSecrets(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (SECRET_FIELDS.includes(key) && typeof inner === 'string' && inner.length >= 8) handedOut.add(inner);
+    else collectSecrets(inner);
+  }
+}
+
+/** Everything a page shows or keeps that a script, an extension or a log could read. */
+async function exposed(): Promise<Record<string, string>> {
+  const serialize = (root: Document | ShadowRoot | Element): string => {
+    const html = root instanceof Document ? root.documentElement.outerHTML : root instanceof ShadowRoot ? root.innerHTML : root.outerHTML;
+    const nested = [...root.querySelectorAll('*')].map((element) => (element.shadowRoot ? serialize(element.shadowRoot) : '')).join('');
+    return html + nested;
+  };
+  const dump = (store: Storage) => JSON.stringify(Object.entries(store));
+  const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
+  const indexed: string[] = [];
+  for (const { name } of databases) {
+    if (!name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => {
+        resolve(open.result);
+      };
+      open.onerror = () => {
+        reject(open.error ?? new Error(name));
+      };
+    });
+    for (const storeName of db.objectStoreNames) {
+      const all = await new Promise<unknown[]>((resolve) => {
+        const request = db.transaction(storeName).objectStore(storeName).getAll();
+        request.onsuccess = () => {
+          resolve(request.result);
+        };
+      });
+      indexed.push(JSON.stringify(all));
+    }
+    db.close();
+  }
+  return {
+    dom: serialize(document),
+    localStorage: dump(localStorage),
+    sessionStorage: dump(sessionStorage),
+    indexedDB: indexed.join('\n'),
+    urls: [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)].join('\n'),
+    events: events.join('\n'),
+    console: logged.join('\n'),
+  };
+}
+
+const events: string[] = [];
+const logged: string[] = [];
+// Kept unbound: it is put back on the prototype and called with each target as `this`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const originalDispatch = EventTarget.prototype.dispatchEvent;
+const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+// Kept unbound, like the dispatch above, and called with `console` as `this`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const originals = METHODS.map((method) => console[method]);
+
+function provider(emu: TestEmulator, ports: { kid?: boolean; nodecraft?: boolean; elements?: boolean }): PlaygateProvider {
+  const element = document.createElement('playgate-provider');
+  element.fetch = watchingFetch();
+  element.storage = memoryStorage();
+  element.permissionLabels = LABELS;
+  element.jurisdiction = 'US-CA';
+  if (ports.kid) {
+    element.kidUrl = `${emu.base}/api/kid/`;
+    element.kidToken = KID_BEARER;
+  }
+  if (ports.nodecraft) {
+    element.nodecraftUrl = `${emu.base}/nodecraft/v1/`;
+    element.nodecraftGameToken = emu.scenario.nodecraft.gameToken;
+  }
+  if (ports.elements) element.elementsUrl = `${emu.base}/elements/api/rest/`;
+  return element;
+}
+
+const canaryEmulator = (scenario: string) => startEmulator(scenario, { minPollIntervalMs: 0 }, { kidApiKey: KID_API_KEY, gameToken: GAME_TOKEN });
+const shadow = (element: Element | null | undefined, selector: string) => element?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+
+async function parentApproves(url: string): Promise<void> {
+  const frame = await openParentPage(url);
+  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === 'Approve');
+  if (!button) throw new Error('no Approve button on the parent page');
+  await navigate(frame, () => {
+    button.click();
+  });
+}
+
+describe('secret canaries', () => {
+  before(() => {
+    EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+      if (event.type.startsWith('playgate-')) events.push(`${event.type} ${JSON.stringify((event as CustomEvent<unknown>).detail)}`);
+      return originalDispatch.call(this, event);
+    };
+    METHODS.forEach((method, index) => {
+      console[method] = (...args: unknown[]) => {
+        logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack ?? ''}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+        originals[index]?.apply(console, args);
+      };
+    });
+  });
+
+  after(async () => {
+    const found = await exposed();
+    EventTarget.prototype.dispatchEvent = originalDispatch;
+    METHODS.forEach((method, index) => {
+      const original = originals[index];
+      if (original) console[method] = original;
+    });
+    const canaries = [KID_API_KEY, GAME_TOKEN, KID_BEARER, ...handedOut];
+    expect(handedOut.size, 'the vendors handed out secrets to watch for').to.be.greaterThan(1);
+    expect(events.length, 'events were seen').to.be.greaterThan(5);
+    for (const [where, content] of Object.entries(found)) {
+      for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
+    }
+  });
+
+  afterEach(async () => {
+    // Each flow's own traces are searched before the page is cleared for the next.
+    const found = await exposed();
+    const canaries = [KID_API_KEY, GAME_TOKEN, KID_BEARER, ...handedOut];
+    for (const [where, content] of Object.entries(found)) {
+      for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
+    }
+    cleanUp();
+  });
+
+  it('the search finds a canary where one is (it can fail)', async () => {
+    const planted = mark('planted');
+    const div = document.createElement('div');
+    div.dataset.secret = planted;
+    document.body.append(div);
+    expect((await exposed()).dom).to.contain(planted);
+    div.remove();
+    console.info(planted);
+    expect((await exposed()).console).to.contain(planted);
+  });
+
+  it('consents: an Ident and a server join, with a failure on the way', async () => {
+    const emu = await canaryEmulator('server-rules');
+    const host = provider(emu, { nodecraft: true });
+    const prompt = document.createElement('playgate-consent-prompt');
+    host.append(prompt);
+    document.body.append(host);
+    await host.identify(emu.scenario.nodecraft.identRequest);
+    await emu.control('POST', '/events/publish-terms', { type: 'rules' });
+    await emu.control('POST', '/faults', { vendor: 'nodecraft', path: '/consents/player', method: 'POST', kind: '5xx' });
+    const join = host.joinServer('srv-rules');
+    for (let round = 0; round < 2; round++) {
+      await waitFor(() => shadow(prompt, '[part="document"]') !== null && shadow(prompt, '[part="accept"]')?.textContent.trim() !== 'Saving…', 'a document');
+      const box = shadow(prompt, '[part="document"]');
+      if (box) box.scrollTop = box.scrollHeight;
+      box?.dispatchEvent(new Event('scroll'));
+      await prompt.updateComplete;
+      shadow(prompt, '[part="accept"]')?.click();
+      if (round === 0) {
+        await waitFor(() => shadow(prompt, '[part="retry"]') !== null, 'the error', 15_000, () => text(prompt));
+        await emu.control('DELETE', '/faults');
+        shadow(prompt, '[part="retry"]')?.click();
+      }
+      await waitFor(() => shadow(prompt, '[part="document"]') !== box, 'the next round');
+    }
+    expect((await join).queueToken).to.be.a('string');
+  });
+
+  it('permissions: a parent approves; then the first consent of a new player', async () => {
+    const emu = await canaryEmulator('child');
+    await emu.link('pip', emu.scenario.kid.sessionId ?? '');
+    document.cookie = 'player=pip; path=/';
+    const host = provider(emu, { kid: true });
+    const request = document.createElement('playgate-permission-request');
+    host.append(request);
+    const ready = next(host, 'playgate-ready');
+    document.body.append(host);
+    await ready;
+    void request.ask('voice-chat');
+    const panel = () => request.shadowRoot?.querySelector('playgate-challenge-panel');
+    await waitFor(() => shadow(panel(), '[part="qr"] svg') !== null, 'the challenge');
+    const granted = next(request, 'playgate-permission-granted');
+    await parentApproves(panel()?.shadowRoot?.querySelector<HTMLAnchorElement>('[part="parent-link"]')?.href ?? '');
+    await granted;
+
+    const fresh = await canaryEmulator('first-run');
+    cleanUp();
+    document.cookie = 'player=pip; path=/';
+    const second = provider(fresh, { kid: true });
+    const setUp = document.createElement('playgate-permission-request');
+    second.append(setUp);
+    document.body.append(second);
+    await setUp.setUp();
+    await waitFor(() => setUp.shadowRoot?.querySelector('[part="age-gate"] button:not([disabled])') != null, 'the age gate');
+    pickBirthDate(setUp.shadowRoot ?? setUp, '2017-03-01');
+    setUp.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]')?.click();
+    await waitFor(() => shadow(setUp.shadowRoot?.querySelector('playgate-challenge-panel'), '[part="code"]') !== null, 'the consent challenge');
+  });
+
+  it('session status: sign in, an age-up, sign out, and a lapsed sign-in', async () => {
+    const emu = await canaryEmulator('child');
+    await emu.link('pip', 'session-pip');
+    document.cookie = 'player=pip; path=/';
+    const host = provider(emu, { kid: true, elements: true });
+    const status = document.createElement('playgate-session-status');
+    host.append(status);
+    const ready = next(host, 'playgate-ready');
+    document.body.append(host);
+    await ready;
+    await host.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' });
+    await waitFor(() => text(status).includes('Playing as Sam the Builder'), 'signed in');
+    await emu.control('POST', '/events/age-up', {});
+    await host.refresh();
+    await waitFor(() => shadow(status, '[part="dismiss"]') !== null, 'the change');
+    await host.signOut();
+
+    const lapsed = await canaryEmulator('expired');
+    cleanUp();
+    const again = provider(lapsed, { elements: true });
+    again.elementsSessionSecret = lapsed.scenario.elements.sessionSecret;
+    if (lapsed.scenario.elements.sessionSecret) handedOut.add(lapsed.scenario.elements.sessionSecret);
+    const expired = next(again, 'playgate-session-expired');
+    again.append(document.createElement('playgate-session-status'));
+    document.body.append(again);
+    await expired;
+  });
+});
