@@ -21,10 +21,15 @@ const KID_BEARER = mark('kid-proxy-bearer');
 const handedOut = new Set<string>();
 const SECRET_FIELDS = ['sessionSecret', 'token', 'access_token', 'refresh_token'];
 
+/** Every answer the widget got: the server-side secrets must never be in one. */
+const answers: string[] = [];
+
 function watchingFetch(): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    if ((response.headers.get('content-type') ?? '').includes('json')) {
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('event-stream')) answers.push(`${[...response.headers].join(' ')} ${await response.clone().text()}`);
+    if (type.includes('json')) {
       const body: unknown = await response
         .clone()
         .json()
@@ -154,6 +159,8 @@ describe('secret canaries', () => {
     for (const [where, content] of Object.entries(found)) {
       for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
     }
+    expect(answers.length, 'answers were read').to.be.greaterThan(20);
+    for (const canary of [KID_API_KEY, GAME_TOKEN, KID_BEARER]) expect(answers.join('\n').includes(canary), `${canary} in an answer`).to.equal(false);
   });
 
   afterEach(async () => {
