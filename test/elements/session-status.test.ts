@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { memoryStorage } from '../../src/flows/storage.js';
 import { ManualTimers } from '../../src/flows/timers.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, mountStatus, next, pickBirthDate, setVisibility, until } from '../support/elements.js';
-import { nextTask } from '../support/tick.js';
+import { nextTask, waitFor } from '../support/tick.js';
 
 async function asPip(scenario = 'child'): Promise<TestEmulator> {
   const emu = await startEmulator(scenario);
@@ -80,6 +81,20 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     await expired;
     await until(mounted, (t) => t.includes('Your sign-in has ended'), 'the expired state');
     await expect(mounted.status).to.be.accessible();
+  });
+
+  it('signs in when signIn() is called in the same task that put the provider in the page', async () => {
+    const emu = await asPip('adult');
+    const provider = document.createElement('playgate-provider');
+    provider.kidUrl = `${emu.base}/api/kid/`;
+    provider.elementsUrl = `${emu.base}/elements/api/rest/`;
+    provider.storage = memoryStorage();
+    const status = document.createElement('playgate-session-status');
+    provider.append(status);
+    document.body.append(provider);
+    const identity = await provider.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' });
+    expect(identity.user.displayName).to.equal('Sam');
+    await waitFor(() => (status.shadowRoot?.textContent ?? '').includes('Playing as Sam the Builder'), 'the signed-in state');
   });
 
   it('notices a password change at the next focus', async () => {

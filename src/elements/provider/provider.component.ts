@@ -156,6 +156,7 @@ export class PlaygateProvider extends LitElement {
 
   /** Signs in to Elements with a name and password. The secret stays in memory. */
   async signIn(credentials: PasswordCredentials): Promise<Identity> {
+    await this.configured();
     if (!this.elements) throw new Error('playgate-provider: set elements-url first, and load <playgate-session-status> (or all of playgate)');
     const identity = await this.elements.signIn(credentials);
     this.client?.store.identityChanged();
@@ -163,13 +164,15 @@ export class PlaygateProvider extends LitElement {
   }
 
   async signOut(): Promise<void> {
+    await this.configured();
     await this.elements?.signOut();
     this.client?.store.identityChanged();
   }
 
   /** A new k-ID session id (after first consent, or consent again after a revoke). */
-  adoptSession(sessionId: string): Promise<void> {
-    return this.client?.store.adoptSession(sessionId) ?? Promise.resolve();
+  async adoptSession(sessionId: string): Promise<void> {
+    await this.configured();
+    await this.client?.store.adoptSession(sessionId);
   }
 
   /** Player Ident through the `<playgate-consent-prompt>` inside this provider, every consent round included. */
@@ -189,8 +192,17 @@ export class PlaygateProvider extends LitElement {
   }
 
   /** Reads the session now. */
-  refresh(): Promise<void> {
-    return this.client?.refresh() ?? Promise.resolve();
+  async refresh(): Promise<void> {
+    await this.configured();
+    await this.client?.refresh();
+  }
+
+  /**
+   * Called in the same task that put the provider in the page (or set its URLs), the
+   * methods wait for the update that builds the client from the configuration.
+   */
+  private async configured(): Promise<void> {
+    if (this.isUpdatePending) await this.updateComplete;
   }
 
   override connectedCallback(): void {
