@@ -4,6 +4,14 @@ import { cspServer } from './test/support/csp-server.js';
 import { emulatorServer } from './test/support/emulator-server.js';
 import { wireServer } from './test/support/wire-server.js';
 
+/** The fuzz suites' seed and length: fixed and short in `npm test`, longer in `npm run fuzz`. */
+async function fuzzSettings(context, next) {
+  if (context.path !== '/__fuzz/settings') return next();
+  context.type = 'json';
+  context.body = JSON.stringify({ seed: Number(process.env.FUZZ_SEED ?? 20261122), runs: Number(process.env.FUZZ_RUNS ?? 60) });
+  return undefined;
+}
+
 // Every run tests in Debian's Chromium and Firefox ESR (see scripts/browsers.js).
 export default {
   // test/node/ runs under Node's own test runner (npm run test:node).
@@ -14,7 +22,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 2,
   browsers: browserLaunchers(['chromium', 'firefox']),
-  middleware: [wireServer(), emulatorServer(), cspServer()],
+  middleware: [wireServer(), emulatorServer(), cspServer(), fuzzSettings],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // Generous: CI shares two cores between both browsers and the servers.
   testFramework: { config: { timeout: 20000 } },

@@ -1,0 +1,191 @@
+// Generated answers (bodies.ts) through the elements: the endpoint under test answers
+// badly once, and the element must show a state the player can act on (an error with a
+// way to retry, or whatever the answer validly said), never a blank element or an
+// uncaught error. Then the backend answers properly and the retry must work.
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import '../../src/index.js';
+import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
+import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
+import { memoryStorage } from '../../src/flows/storage.js';
+import { isPlaygateError } from '../../src/model/error.js';
+import { cleanUp, next } from '../support/elements.js';
+import { waitFor } from '../support/tick.js';
+import { answering, answers, fuzzSettings, type FuzzAnswer } from './bodies.js';
+
+const ORIGIN = 'https://game.example';
+
+/** The stack's fetch, except that the next request to `path` gets `pending.answer`. */
+function oneBadAnswer(stack: InPageStack, path: RegExp, pending: { answer?: FuzzAnswer }): typeof fetch {
+  return (input, init) => {
+    const request = new Request(new URL(input instanceof Request ? input.url : String(input), ORIGIN), init);
+    const answer = pending.answer;
+    if (answer && path.test(new URL(request.url).pathname)) {
+      pending.answer = undefined;
+      return answering(answer)(request);
+    }
+    return stack.fetch(request);
+  };
+}
+
+function provider(fetch: typeof globalThis.fetch, stack: InPageStack, ports: { kid?: boolean; nodecraft?: boolean; elements?: boolean }): PlaygateProvider {
+  const element = document.createElement('playgate-provider');
+  element.fetch = fetch;
+  element.storage = memoryStorage();
+  element.jurisdiction = 'US-CA';
+  if (ports.kid) element.kidUrl = `${ORIGIN}/api/kid/`;
+  if (ports.nodecraft) {
+    element.nodecraftUrl = `${ORIGIN}/emulator/nodecraft/v1/`;
+    element.nodecraftGameToken = stack.emulator.scenario.nodecraft.gameToken;
+  }
+  if (ports.elements) element.elementsUrl = `${ORIGIN}/emulator/elements/api/rest/`;
+  return element;
+}
+
+const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+const part = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+
+describe('fuzz: generated answers through the elements', () => {
+  const escaped: string[] = [];
+  const onError = (event: ErrorEvent) => escaped.push(String(event.error ?? event.message));
+  const onRejection = (event: PromiseRejectionEvent) => escaped.push(String(event.reason));
+  let settings = { seed: 0, runs: 0 };
+
+  before(async () => {
+    settings = await fuzzSettings();
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(() => {
+    cleanUp();
+  });
+
+  after(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(escaped, 'uncaught errors and unhandled rejections').to.deep.equal([]);
+  });
+
+  const runs = () => ({ seed: settings.seed, numRuns: Math.max(5, Math.round(settings.runs / 4)) });
+
+  it('session status: a bad session read shows an error with Try again, and Try again works', async function () {
+    this.timeout(180_000);
+    let errors = 0;
+    const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
+    const pending: { answer?: FuzzAnswer } = {};
+    const host = provider(oneBadAnswer(stack, /\/api\/kid\/session\/get$/, pending), stack, { kid: true });
+    const status = document.createElement('playgate-session-status');
+    host.append(status);
+    const ready = next(host, 'playgate-ready');
+    document.body.append(host);
+    await ready;
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        pending.answer = answer;
+        await host.refresh();
+        await status.updateComplete;
+        expect(text(status), `${answer.kind} ${String(answer.status)}: never blank`).not.to.equal('');
+        const retry = part(status, 'retry');
+        if (retry) {
+          errors += 1;
+          retry.click();
+          await waitFor(() => part(status, 'retry') === null && text(status).includes('Child account'), 'the session after Try again', 15_000, () => text(status));
+        }
+      }),
+      runs(),
+    );
+    expect(errors, 'runs that ended in the error state').to.be.greaterThan(0);
+  });
+
+  it('consent prompt: a bad document shows an error with Try again, and Try again shows the document', async function () {
+    this.timeout(180_000);
+    let errors = 0;
+    const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
+    const pending: { answer?: FuzzAnswer } = {};
+    const host = provider(oneBadAnswer(stack, /\/consents\//, pending), stack, { nodecraft: true });
+    const prompt = document.createElement('playgate-consent-prompt');
+    prompt.storage = memoryStorage();
+    host.append(prompt);
+    document.body.append(host);
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        pending.answer = answer;
+        const ident = host.identify(stack.emulator.scenario.nodecraft.identRequest).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        await waitFor(() => part(prompt, 'retry') !== null || part(prompt, 'document') !== null, 'an error or a document', 15_000, () => text(prompt));
+        if (part(prompt, 'retry')) errors += 1;
+        part(prompt, 'retry')?.click();
+        await waitFor(() => part(prompt, 'document') !== null, 'the document after Try again', 15_000, () => text(prompt));
+        part(prompt, 'decline')?.click();
+        const outcome = await ident;
+        expect(isPlaygateError(outcome), 'declining rejects with a typed error').to.equal(true);
+      }),
+      runs(),
+    );
+    expect(errors, 'runs that ended in the error state').to.be.greaterThan(0);
+  });
+
+  it('permission request: a bad upgrade answer shows what to do next, and asking again works', async function () {
+    this.timeout(180_000);
+    let errors = 0;
+    const pending: { answer?: FuzzAnswer } = {};
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        const stack = await createInPageStack({ origin: ORIGIN, scenario: 'teen' });
+        const host = provider(oneBadAnswer(stack, /\/api\/kid\/session\/upgrade$/, pending), stack, { kid: true });
+        const request = document.createElement('playgate-permission-request');
+        request.permissions = ['text-chat-private'];
+        host.append(request);
+        const ready = next(host, 'playgate-ready');
+        document.body.append(host);
+        await ready;
+        pending.answer = answer;
+        await request.ask('text-chat-private');
+        await request.updateComplete;
+        expect(text(request), `${answer.kind} ${String(answer.status)}: never blank`).not.to.equal('');
+        const row = () => request.shadowRoot?.querySelector<HTMLElement>('[part="row"][data-permission="text-chat-private"]');
+        if (row()?.dataset.state !== 'on') {
+          errors += 1;
+          const granted = next(request, 'playgate-permission-granted');
+          const again = part(request, 'retry') ?? row()?.querySelector<HTMLButtonElement>('[part="action"]');
+          expect(again, `${answer.kind} ${String(answer.status)}: a way to try again; text is ${text(request)}`).not.to.equal(null);
+          again?.click();
+          if (!row()?.querySelector('[part="action"]')) await waitFor(() => row()?.querySelector('[part="action"]') != null, 'the row back');
+          row()?.querySelector<HTMLButtonElement>('[part="action"]')?.click();
+          await granted;
+        }
+        host.remove();
+      }),
+      runs(),
+    );
+    expect(errors, 'runs that ended in a failed request').to.be.greaterThan(0);
+  });
+
+  it('sign-in: a bad answer rejects with a typed error, and the status stays usable', async function () {
+    this.timeout(180_000);
+    const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
+    const pending: { answer?: FuzzAnswer } = {};
+    const host = provider(oneBadAnswer(stack, /\/elements\/api\/rest\/session$/, pending), stack, { elements: true });
+    const status = document.createElement('playgate-session-status');
+    host.append(status);
+    document.body.append(host);
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        pending.answer = answer;
+        const outcome = await host.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        if (outcome !== undefined) expect(isPlaygateError(outcome), `${answer.kind} ${String(answer.status)}`).to.equal(true);
+        await status.updateComplete;
+        expect(text(status)).not.to.equal('');
+        await host.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' });
+        await waitFor(() => text(status).includes('Playing as Sam the Builder'), 'signed in after all', 15_000, () => text(status));
+      }),
+      runs(),
+    );
+  });
+});
