@@ -1,3 +1,4 @@
+import { BodyTooLarge, readBody } from './body.js';
 import { memoryHub, type Hub } from './hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { eventStream, type EventStreamOptions } from './sse.js';
@@ -23,6 +24,8 @@ export interface KidProxyOptions {
   rateLimit?: { capacity: number; perSecond: number };
   /** Reaches k-ID; the global fetch by default. */
   fetch?: typeof fetch;
+  /** The largest request body read (the widget's are a few hundred bytes). Default 64 KiB. */
+  maxBodyBytes?: number;
   events?: EventStreamOptions;
 }
 
@@ -209,10 +212,11 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       let body: Body = {};
       if (route.method === 'POST') {
         try {
-          const parsed: unknown = await request.json();
+          const parsed: unknown = JSON.parse(await readBody(request, options.maxBodyBytes));
           if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
           body = parsed as Body;
-        } catch {
+        } catch (error) {
+          if (error instanceof BodyTooLarge) return kidError(413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
           return kidError(400, 'INVALID_REQUEST', 'The body must be a JSON object');
         }
       }

@@ -1,3 +1,4 @@
+import { BodyTooLarge, readBody } from './body.js';
 import type { Hub, PlayerEvent } from './hub.js';
 
 export interface WebhookReceiverOptions {
@@ -9,6 +10,8 @@ export interface WebhookReceiverOptions {
   now?: () => number;
   /** Called after a webhook was verified and relayed; for logs and metrics. No secrets in it. */
   onEvent?: (eventType: string, data: Record<string, unknown>) => void;
+  /** The largest body read before the signature is checked. Default 64 KiB. */
+  maxBodyBytes?: number;
 }
 
 export interface WebhookReceiver {
@@ -24,7 +27,7 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | undefined {
   return bytes;
 }
 
-function answer(status: 200 | 400 | 401 | 405, result: string): Response {
+function answer(status: 200 | 400 | 401 | 405 | 413, result: string): Response {
   return Response.json({ result }, { status });
 }
 
@@ -62,7 +65,13 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   return {
     async fetch(request) {
       if (request.method !== 'POST') return answer(405, 'method not allowed');
-      const body = await request.text();
+      let body: string;
+      try {
+        body = await readBody(request, options.maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return answer(413, 'too large');
+        throw error;
+      }
       const timestamp = request.headers.get('X-Signature-Timestamp') ?? '';
       const signature = hexToBytes(request.headers.get('X-Signature-Hmac-Sha256') ?? '');
       if (!/^\d+$/.test(timestamp) || !signature) return answer(401, 'unsigned');

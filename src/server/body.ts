@@ -1,0 +1,38 @@
+/** The widget's calls are a few hundred bytes; k-ID's webhooks a few kilobytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A body past the limit: answered 413 without reading the rest. */
+export class BodyTooLarge extends Error {
+  constructor() {
+    super('request body too large');
+  }
+}
+
+/**
+ * A request's body as text, refusing past `max` bytes whatever Content-Length claims
+ * (a chunked body has none), so one request cannot make the server buffer megabytes.
+ */
+export async function readBody(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) throw new BodyTooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
