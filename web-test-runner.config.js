@@ -26,4 +26,6 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // Generous: CI shares two cores between both browsers and the servers.
   testFramework: { config: { timeout: 20000 } },
+  // The fault runs and fuzz suites are long files of many short tests.
+  testsFinishTimeout: 600_000,
 };

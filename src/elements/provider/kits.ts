@@ -8,6 +8,8 @@ export interface KitOptions {
   fetch?: typeof globalThis.fetch;
   /** The port's secret, read when a call is made (a JS property of the provider). */
   secret: () => string | undefined;
+  /** How long one call may take, retries included. */
+  timeoutMs?: number;
 }
 
 /** The permissions port, the upgrade flow on top of it, and the game server's push. */

@@ -105,6 +105,12 @@ export class PlaygateProvider extends LitElement {
   /** The game's own names for features, e.g. `{ 'voice-chat': 'Voice chat' }`. */
   @property({ attribute: false }) permissionLabels: Record<string, string> = {};
 
+  /**
+   * How long one call to a backend may take, retries included, before the player is told
+   * it failed and offered a retry. 10 s by default; raise it for slow networks.
+   */
+  @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs = 10_000;
+
   /** Injected fetch: the page's by default; the emulator's in stories and tests. */
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
 
@@ -216,7 +222,7 @@ export class PlaygateProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait'] as const;
+    const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait', 'timeoutMs'] as const;
     if (!this.client || config.some((key) => changed.has(key))) this.configure();
     else if (changed.has('jurisdiction')) {
       // A new object, so every element re-renders with the new values.
@@ -242,7 +248,7 @@ export class PlaygateProvider extends LitElement {
     this.stop();
     this.client?.store.dispose();
     const fetch = this.fetch;
-    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, ...(fetch ? { fetch } : {}) });
+    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs: this.timeoutMs, ...(fetch ? { fetch } : {}) });
     this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
     const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
     this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
