@@ -163,7 +163,7 @@ export class PermissionRequests {
       const ordinary = wanted.filter((p) => p.verifiedAgeThreshold === undefined && p.managedBy !== 'PROHIBITED');
       // k-ID refuses a mix (400), and an age check is not a parent's consent: one kind per request.
       if (ordinary.length && threshold.length) {
-        throw new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features on their own, not with others' });
+        throw new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features alone' });
       }
       const names = (ordinary.length ? ordinary : threshold).map((p) => p.name);
       const result = await port.upgrade(kid.session.sessionId, names);

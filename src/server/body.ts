@@ -14,8 +14,15 @@ export class BodyTooLarge extends Error {
  */
 export async function readBody(request: Request, max = MAX_BODY_BYTES): Promise<string> {
   if (Number(request.headers.get('content-length') ?? 0) > max) throw new BodyTooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
+  // Firefox has no `Request.body` (the in-page stack runs this there): read it whole.
+  const stream = Reflect.get(request, 'body') as ReadableStream<Uint8Array> | null | undefined;
+  if (stream === undefined) {
+    const text = await request.text();
+    if (new TextEncoder().encode(text).byteLength > max) throw new BodyTooLarge();
+    return text;
+  }
+  if (!stream) return '';
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

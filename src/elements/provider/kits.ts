@@ -5,11 +5,12 @@ import type { PushChannel, PushHandlers } from './push-channel.js';
 /** What every adapter is built from: the port's base URL, the fetch, and a secret's getter. */
 export interface KitOptions {
   baseUrl: string;
-  fetch?: typeof globalThis.fetch;
+  /** The provider's injected fetch, or the page's. */
+  fetch: typeof globalThis.fetch;
   /** The port's secret, read when a call is made (a JS property of the provider). */
   secret: () => string | undefined;
   /** How long one call may take, retries included. */
-  timeoutMs?: number;
+  timeoutMs: number;
 }
 
 /** The permissions port, the upgrade flow on top of it, and the game server's push. */

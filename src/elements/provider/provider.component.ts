@@ -163,7 +163,7 @@ export class PlaygateProvider extends LitElement {
   /** Signs in to Elements with a name and password. The secret stays in memory. */
   async signIn(credentials: PasswordCredentials): Promise<Identity> {
     await this.configured();
-    if (!this.elements) throw new Error('playgate-provider: set elements-url first, and load <playgate-session-status> (or all of playgate)');
+    if (!this.elements) throw new Error('playgate-provider: set elements-url, and load <playgate-session-status>');
     const identity = await this.elements.signIn(credentials);
     this.client?.store.identityChanged();
     return identity;
@@ -247,8 +247,8 @@ export class PlaygateProvider extends LitElement {
   private configure(): void {
     this.stop();
     this.client?.store.dispose();
-    const fetch = this.fetch;
-    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs: this.timeoutMs, ...(fetch ? { fetch } : {}) });
+    const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs: this.timeoutMs, fetch });
     this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
     const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
     this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
@@ -292,7 +292,7 @@ export class PlaygateProvider extends LitElement {
     const found = kit(name);
     if (!found && !warnedKits.has(name)) {
       warnedKits.add(name);
-      console.warn(`playgate-provider: ${name} is configured, but no element that uses it is loaded (import it, or all of playgate).`);
+      console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded.`);
     }
     return found;
   }

@@ -3,5 +3,5 @@ import { NodecraftBackend } from '../../../backends/nodecraft/nodecraft-backend.
 import { registerKit } from '../kits.js';
 
 registerKit('consents', {
-  port: ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, ...(fetch ? { fetch } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+  port: ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs }),
 });

@@ -3,5 +3,5 @@ import { ElementsBackend } from '../../../backends/elements/elements-backend.js'
 import { registerKit } from '../kits.js';
 
 registerKit('identity', {
-  port: ({ baseUrl, fetch, timeoutMs }) => new ElementsBackend({ baseUrl, ...(fetch ? { fetch } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+  port: ({ baseUrl, fetch, timeoutMs }) => new ElementsBackend({ baseUrl, fetch, timeoutMs }),
 });

@@ -5,7 +5,7 @@ import { registerKit } from '../kits.js';
 import { PushChannel } from '../push-channel.js';
 
 registerKit('permissions', {
-  port: ({ baseUrl, fetch, secret, timeoutMs }) => new KidBackend({ baseUrl, token: secret, ...(fetch ? { fetch } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+  port: ({ baseUrl, fetch, secret, timeoutMs }) => new KidBackend({ baseUrl, token: secret, fetch, timeoutMs }),
   requests: (options) => new PermissionRequests(options),
   push: (baseUrl, handlers) => new PushChannel(baseUrl, handlers),
 });
