@@ -11,15 +11,17 @@ import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulat
 import { memoryStorage } from '../../src/flows/storage.js';
 import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
+import { PAYLOADS } from './payloads.js';
 
 interface StrictPage {
   id: string;
   frame: HTMLIFrameElement;
   doc: Document;
+  win: StrictWindow;
   violations(): string[];
 }
 
-type StrictWindow = Window & { cspViolations: string[]; playgateLoaded: Promise<unknown> };
+type StrictWindow = Window & { cspViolations: string[]; playgateLoaded: Promise<unknown>; __xss?: (n: number) => void };
 
 const pages: StrictPage[] = [];
 
@@ -35,7 +37,7 @@ async function openStrictPage(): Promise<StrictPage> {
   const win = frame.contentWindow as StrictWindow;
   await waitFor(() => 'playgateLoaded' in win, 'the strict page to start');
   await win.playgateLoaded;
-  const page = { id, frame, doc: frameDocument(frame), violations: () => [...win.cspViolations] };
+  const page = { id, frame, doc: frameDocument(frame), win, violations: () => [...win.cspViolations] };
   pages.push(page);
   return page;
 }
@@ -223,5 +225,42 @@ describe('under a strict CSP with Trusted Types', () => {
     await waitFor(() => shadow(status, '[part="dismiss"]') !== null, 'what changed', 15_000, () => text(status));
     shadow(status, '[part="dismiss"]')?.click();
     await waitFor(() => shadow(status, '[part="dismiss"]') === null, 'the change dismissed');
+  });
+
+  it(`XSS under the policy: ${String(PAYLOADS.length)} payloads as consent documents and as permission names, caught by a trap and the violation listener`, async function () {
+    this.timeout(120_000);
+    const page = await openStrictPage();
+    const hits: number[] = [];
+    page.win.__xss = (n) => hits.push(n);
+    let current = '';
+    const backend = await page.win.makeStack('child', (path, body) => {
+      const data = (body.data ?? body) as { content?: unknown };
+      if (path.includes('/consents/') && typeof data.content === 'string') data.content = current;
+      if (path.endsWith('/session/get')) {
+        const session = (body.session ?? body) as { permissions?: Array<Record<string, unknown>> };
+        session.permissions?.push(...PAYLOADS.map((name) => ({ name, enabled: false, managedBy: 'GUARDIAN' })));
+      }
+    });
+    const host = page.doc.createElement('playgate-provider');
+    host.fetch = backend.fetch;
+    host.storage = memoryStorage();
+    host.kidUrl = `${location.origin}/api/kid/`;
+    host.nodecraftUrl = `${location.origin}/emulator/nodecraft/v1/`;
+    host.nodecraftGameToken = backend.gameToken;
+    const request = page.doc.createElement('playgate-permission-request');
+    const prompt = page.doc.createElement('playgate-consent-prompt');
+    prompt.storage = memoryStorage();
+    host.append(request, prompt);
+    page.doc.body.append(host);
+    await waitFor(() => (request.shadowRoot?.querySelectorAll('[part="row"]').length ?? 0) > PAYLOADS.length, 'a row per payload');
+    for (const payload of PAYLOADS) {
+      current = payload;
+      const ident = host.identify(backend.identRequest).catch(() => undefined);
+      await waitFor(() => shadow(prompt, '[part="document"]')?.textContent === payload, `the document ${payload}`);
+      shadow(prompt, '[part="decline"]')?.click();
+      await ident;
+    }
+    await new Promise((resolve) => page.win.requestAnimationFrame(resolve));
+    expect(hits, 'payloads that ran').to.deep.equal([]);
   });
 });
