@@ -6,7 +6,7 @@ import type { PlaygatePermissionRequest } from '../../src/elements/permission-re
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { memoryStorage, type KeyValueStorage } from '../../src/flows/storage.js';
 import { ManualTimers, type Timers } from '../../src/flows/timers.js';
-import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
+import { frameDocument, openParentPage, parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, next, pickBirthDate, setVisibility } from '../support/elements.js';
 import { decodeSvg } from '../support/qr-decoder.js';
 import { waitFor } from '../support/tick.js';
@@ -61,16 +61,6 @@ async function askParent(m: Mounted, name: string): Promise<void> {
   action(m, name)?.click();
   await until(m, () => inPanel(m, '[part="code"]') !== null, 'the challenge panel');
   await panel(m)?.updateComplete;
-}
-
-/** The parent, on their own device: opens the QR link and answers. */
-async function parentAnswers(url: string, decision: 'Approve' | 'Deny' | 'Confirm age'): Promise<void> {
-  const frame = await openParentPage(url);
-  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === decision);
-  if (!button) throw new Error(`no ${decision} button on the parent page`);
-  await navigate(frame, () => {
-    button.click();
-  });
 }
 
 /** A page where the game's server has no push stream: the wait must poll. */

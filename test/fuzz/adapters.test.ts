@@ -8,7 +8,7 @@ import { KidBackend } from '../../src/backends/kid/kid-backend.js';
 import { NodecraftBackend } from '../../src/backends/nodecraft/nodecraft-backend.js';
 import type { ConsentDocument, ConsentRequirement } from '../../src/model/consent.js';
 import { isPlaygateError } from '../../src/model/error.js';
-import { answering, answers, fuzzSettings } from './bodies.js';
+import { answering, answers, escapes, fuzzSettings } from './bodies.js';
 
 // No waiting between attempts, and no Retry-After honoured: the answers, not the clock, are under test.
 const retry = { baseDelayMs: 0, maxRetryAfterSeconds: 0 };
@@ -52,21 +52,16 @@ const ENDPOINTS: Record<string, (fetch: typeof globalThis.fetch) => Promise<unkn
 };
 
 describe('fuzz: every adapter endpoint, generated answers', () => {
-  const escaped: string[] = [];
-  const onError = (event: ErrorEvent) => escaped.push(String(event.error ?? event.message));
-  const onRejection = (event: PromiseRejectionEvent) => escaped.push(String(event.reason));
+  const watch = escapes();
   let settings = { seed: 0, runs: 0 };
 
   before(async () => {
     settings = await fuzzSettings();
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    watch.start();
   });
 
   after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(escaped, 'uncaught errors and unhandled rejections').to.deep.equal([]);
+    expect(watch.stop(), 'uncaught errors and unhandled rejections').to.deep.equal([]);
   });
 
   for (const [name, call] of Object.entries(ENDPOINTS)) {

@@ -81,3 +81,22 @@ export async function fuzzSettings(): Promise<{ seed: number; runs: number }> {
   const response = await fetch('/__fuzz/settings');
   return (await response.json()) as { seed: number; runs: number };
 }
+
+/** Collects what escapes to the page (uncaught errors, unhandled rejections) between start and stop. */
+export function escapes() {
+  const escaped: string[] = [];
+  const onError = (event: ErrorEvent) => escaped.push(String(event.error ?? event.message));
+  const onRejection = (event: PromiseRejectionEvent) => escaped.push(String(event.reason));
+  return {
+    start() {
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+    },
+    /** Stops listening, and returns what escaped. */
+    stop(): string[] {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      return escaped;
+    },
+  };
+}

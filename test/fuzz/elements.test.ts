@@ -5,15 +5,15 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/index.js';
-import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { isPlaygateError } from '../../src/model/error.js';
+import { GAME_ORIGIN, inPageProvider } from '../support/in-page.js';
 import { cleanUp, next } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
-import { answering, answers, fuzzSettings, type FuzzAnswer } from './bodies.js';
+import { answering, answers, escapes, fuzzSettings, type FuzzAnswer } from './bodies.js';
 
-const ORIGIN = 'https://game.example';
+const ORIGIN = GAME_ORIGIN;
 
 /** The stack's fetch, except that the next request to `path` gets `pending.answer`. */
 function oneBadAnswer(stack: InPageStack, path: RegExp, pending: { answer?: FuzzAnswer }): typeof fetch {
@@ -28,33 +28,16 @@ function oneBadAnswer(stack: InPageStack, path: RegExp, pending: { answer?: Fuzz
   };
 }
 
-function provider(fetch: typeof globalThis.fetch, stack: InPageStack, ports: { kid?: boolean; nodecraft?: boolean; elements?: boolean }): PlaygateProvider {
-  const element = document.createElement('playgate-provider');
-  element.fetch = fetch;
-  element.storage = memoryStorage();
-  element.jurisdiction = 'US-CA';
-  if (ports.kid) element.kidUrl = `${ORIGIN}/api/kid/`;
-  if (ports.nodecraft) {
-    element.nodecraftUrl = `${ORIGIN}/emulator/nodecraft/v1/`;
-    element.nodecraftGameToken = stack.emulator.scenario.nodecraft.gameToken;
-  }
-  if (ports.elements) element.elementsUrl = `${ORIGIN}/emulator/elements/api/rest/`;
-  return element;
-}
-
 const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const part = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 
 describe('fuzz: generated answers through the elements', () => {
-  const escaped: string[] = [];
-  const onError = (event: ErrorEvent) => escaped.push(String(event.error ?? event.message));
-  const onRejection = (event: PromiseRejectionEvent) => escaped.push(String(event.reason));
+  const watch = escapes();
   let settings = { seed: 0, runs: 0 };
 
   before(async () => {
     settings = await fuzzSettings();
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    watch.start();
   });
 
   afterEach(() => {
@@ -62,9 +45,7 @@ describe('fuzz: generated answers through the elements', () => {
   });
 
   after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(escaped, 'uncaught errors and unhandled rejections').to.deep.equal([]);
+    expect(watch.stop(), 'uncaught errors and unhandled rejections').to.deep.equal([]);
   });
 
   const runs = () => ({ seed: settings.seed, numRuns: Math.max(5, Math.round(settings.runs / 4)) });
@@ -74,7 +55,7 @@ describe('fuzz: generated answers through the elements', () => {
     let errors = 0;
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     const pending: { answer?: FuzzAnswer } = {};
-    const host = provider(oneBadAnswer(stack, /\/api\/kid\/session\/get$/, pending), stack, { kid: true });
+    const host = inPageProvider(oneBadAnswer(stack, /\/api\/kid\/session\/get$/, pending), stack, { kid: true });
     const status = document.createElement('playgate-session-status');
     host.append(status);
     const ready = next(host, 'playgate-ready');
@@ -103,7 +84,7 @@ describe('fuzz: generated answers through the elements', () => {
     let errors = 0;
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     const pending: { answer?: FuzzAnswer } = {};
-    const host = provider(oneBadAnswer(stack, /\/consents\//, pending), stack, { nodecraft: true });
+    const host = inPageProvider(oneBadAnswer(stack, /\/consents\//, pending), stack, { nodecraft: true });
     const prompt = document.createElement('playgate-consent-prompt');
     prompt.storage = memoryStorage();
     host.append(prompt);
@@ -135,7 +116,7 @@ describe('fuzz: generated answers through the elements', () => {
     await fc.assert(
       fc.asyncProperty(answers, async (answer) => {
         const stack = await createInPageStack({ origin: ORIGIN, scenario: 'teen' });
-        const host = provider(oneBadAnswer(stack, /\/api\/kid\/session\/upgrade$/, pending), stack, { kid: true });
+        const host = inPageProvider(oneBadAnswer(stack, /\/api\/kid\/session\/upgrade$/, pending), stack, { kid: true });
         const request = document.createElement('playgate-permission-request');
         request.permissions = ['text-chat-private'];
         host.append(request);
@@ -163,7 +144,7 @@ describe('fuzz: generated answers through the elements', () => {
     this.timeout(180_000);
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     const pending: { answer?: FuzzAnswer } = {};
-    const host = provider(oneBadAnswer(stack, /\/elements\/api\/rest\/session$/, pending), stack, { elements: true });
+    const host = inPageProvider(oneBadAnswer(stack, /\/elements\/api\/rest\/session$/, pending), stack, { elements: true });
     const status = document.createElement('playgate-session-status');
     host.append(status);
     document.body.append(host);

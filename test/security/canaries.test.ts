@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
-import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
+import { parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
 
@@ -123,15 +123,6 @@ const canaryEmulator = (scenario: string) => startEmulator(scenario, { minPollIn
 const shadow = (element: Element | null | undefined, selector: string) => element?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
-async function parentApproves(url: string): Promise<void> {
-  const frame = await openParentPage(url);
-  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === 'Approve');
-  if (!button) throw new Error('no Approve button on the parent page');
-  await navigate(frame, () => {
-    button.click();
-  });
-}
-
 describe('secret canaries', () => {
   before(() => {
     EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
@@ -225,7 +216,7 @@ describe('secret canaries', () => {
     const panel = () => request.shadowRoot?.querySelector('playgate-challenge-panel');
     await waitFor(() => shadow(panel(), '[part="qr"] svg') !== null, 'the challenge');
     const granted = next(request, 'playgate-permission-granted');
-    await parentApproves(panel()?.shadowRoot?.querySelector<HTMLAnchorElement>('[part="parent-link"]')?.href ?? '');
+    await parentAnswers(panel()?.shadowRoot?.querySelector<HTMLAnchorElement>('[part="parent-link"]')?.href ?? '', 'Approve');
     await granted;
 
     const fresh = await canaryEmulator('first-run');

@@ -7,7 +7,7 @@ import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/co
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import type { PlaygateSessionStatus } from '../../src/elements/session-status/session-status.component.js';
-import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
+import { frameDocument, navigate, parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
@@ -60,15 +60,6 @@ function provider(page: StrictPage, emu: TestEmulator, ports: { kid?: boolean; n
 
 const shadow = (element: Element | null | undefined, selector: string) => element?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
-
-async function parentAnswers(url: string, decision: 'Approve' | 'Confirm age'): Promise<void> {
-  const frame = await openParentPage(url);
-  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === decision);
-  if (!button) throw new Error(`no ${decision} button on the parent page`);
-  await navigate(frame, () => {
-    button.click();
-  });
-}
 
 async function acceptRounds(prompt: PlaygateConsentPrompt, rounds: number): Promise<void> {
   for (let round = 0; round < rounds; round++) {

@@ -6,14 +6,14 @@
 // attributes and links that are not http(s).
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
 import { memoryStorage } from '../../src/flows/storage.js';
+import { GAME_ORIGIN, inPageProvider } from '../support/in-page.js';
 import { cleanUp, next } from '../support/elements.js';
 import { nextTask, waitFor } from '../support/tick.js';
 import { OWN_TAGS, PAYLOADS } from './payloads.js';
 
-const ORIGIN = 'https://game.example';
+const ORIGIN = GAME_ORIGIN;
 const hits: number[] = [];
 const violations: string[] = [];
 (window as unknown as { __xss: (n: number) => void }).__xss = (n) => hits.push(n);
@@ -57,20 +57,6 @@ function setEverywhere(value: unknown, keys: readonly string[], to: string): voi
   }
 }
 
-function provider(fetch: typeof globalThis.fetch, ports: { kid?: boolean; nodecraft?: boolean; elements?: boolean }, stack: InPageStack): PlaygateProvider {
-  const element = document.createElement('playgate-provider');
-  element.fetch = fetch;
-  element.storage = memoryStorage();
-  element.jurisdiction = 'US-CA';
-  if (ports.kid) element.kidUrl = `${ORIGIN}/api/kid/`;
-  if (ports.nodecraft) {
-    element.nodecraftUrl = `${ORIGIN}/emulator/nodecraft/v1/`;
-    element.nodecraftGameToken = stack.emulator.scenario.nodecraft.gameToken;
-  }
-  if (ports.elements) element.elementsUrl = `${ORIGIN}/emulator/elements/api/rest/`;
-  return element;
-}
-
 const text = (root: ShadowRoot | null | undefined) => root?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const flat = (payload: string) => payload.replace(/\s+/g, ' ').trim();
 
@@ -106,7 +92,7 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     let current = '';
     const fetch = tampered(stack, [[/\/consents\//, (body) => { setEverywhere(body, ['content'], current); }]]);
-    const host = provider(fetch, { nodecraft: true }, stack);
+    const host = inPageProvider(fetch, stack, { nodecraft: true });
     const prompt = document.createElement('playgate-consent-prompt');
     prompt.storage = memoryStorage();
     host.append(prompt);
@@ -131,7 +117,7 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
         session.permissions.push(...PAYLOADS.map((name, index) => ({ name, enabled: index % 2 === 0, managedBy: ['PLAYER', 'GUARDIAN', 'PROHIBITED'][index % 3] })));
       }],
     ]);
-    const host = provider(fetch, { kid: true }, stack);
+    const host = inPageProvider(fetch, stack, { kid: true });
     const request = document.createElement('playgate-permission-request');
     const status = document.createElement('playgate-session-status');
     host.append(request, status);
@@ -150,7 +136,7 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     let current = '';
     const fetch = tampered(stack, [[/\/elements\//, (body) => { setEverywhere(body, ['displayName'], current); }]]);
-    const host = provider(fetch, { elements: true }, stack);
+    const host = inPageProvider(fetch, stack, { elements: true });
     const status = document.createElement('playgate-session-status');
     host.append(status);
     document.body.append(host);
@@ -167,7 +153,7 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
       // A new backend each time: the game's proxy would rightly rate-limit one player asking hundreds of times.
       const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child', config: { minPollIntervalMs: 0 } });
       const fetch = tampered(stack, [[/\/(session\/upgrade|challenge\/get|challenge\/generate-otp)$/, (body) => { setEverywhere(body, ['oneTimePassword', 'otp', 'url'], payload); }]]);
-      const host = provider(fetch, { kid: true }, stack);
+      const host = inPageProvider(fetch, stack, { kid: true });
       const request = document.createElement('playgate-permission-request');
       request.permissions = ['voice-chat'];
       host.append(request);
@@ -191,7 +177,7 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
     // 400s, which nothing retries on its own: the loop stays quick, and the message is the same.
     const fail = () => Response.json({ error: current, errorMsg: current, message: current, code: current, success: false, data: null }, { status: 400 });
     const fetch = tampered(stack, [[/\/session\/get$|\/consents\/|\/elements\/api\/rest\/session$/, () => fail()]]);
-    const host = provider(fetch, { kid: true, nodecraft: true, elements: true }, stack);
+    const host = inPageProvider(fetch, stack, { kid: true, nodecraft: true, elements: true });
     const status = document.createElement('playgate-session-status');
     const prompt = document.createElement('playgate-consent-prompt');
     prompt.storage = memoryStorage();

@@ -81,3 +81,13 @@ export function frameDocument(frame: HTMLIFrameElement): Document {
   if (!doc) throw new Error('parent page is not same-origin');
   return doc;
 }
+
+/** The parent, on their own device: opens the challenge link and presses `decision`. */
+export async function parentAnswers(url: string, decision: 'Approve' | 'Deny' | 'Confirm age'): Promise<void> {
+  const frame = await openParentPage(url);
+  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === decision);
+  if (!button) throw new Error(`no ${decision} button on the parent page`);
+  await navigate(frame, () => {
+    button.click();
+  });
+}

@@ -176,10 +176,19 @@ export class PlaygateConsentPrompt extends LitElement {
     else emit(this, 'playgate-consent-declined', base);
   }
 
-  protected override updated(): void {
+  /** Whether this update hides a prompt that was shown (focus goes back after it). */
+  private closing = false;
+
+  protected override willUpdate(): void {
+    // Set before rendering, so `open` changing costs no second update.
     const visible = showing(this.flowState) !== undefined;
-    const closing = this.open && !visible;
-    if (this.open !== visible) this.open = visible;
+    this.closing = this.open && !visible;
+    this.open = visible;
+  }
+
+  protected override updated(): void {
+    const visible = this.open;
+    const closing = this.closing;
     if (!this.inline && this.dialog) {
       if (visible && !this.dialog.open) {
         this.returnFocusTo = deepActiveElement();
