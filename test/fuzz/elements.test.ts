@@ -9,7 +9,7 @@ import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.
 import { memoryStorage } from '../../src/flows/storage.js';
 import { isPlaygateError } from '../../src/model/error.js';
 import { GAME_ORIGIN, inPageProvider } from '../support/in-page.js';
-import { cleanUp, next } from '../support/elements.js';
+import { cleanUp, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
 import { answering, answers, escapes, fuzzSettings, type FuzzAnswer } from './bodies.js';
 
@@ -163,5 +163,62 @@ describe('fuzz: generated answers through the elements', () => {
       }),
       runs(),
     );
+  });
+
+  it('Ident: a bad answer rejects with a typed error or shows an error with Try again, and asking again works', async function () {
+    this.timeout(180_000);
+    const stack = await createInPageStack({ origin: ORIGIN, scenario: 'adult' });
+    const pending: { answer?: FuzzAnswer } = {};
+    const host = inPageProvider(oneBadAnswer(stack, /\/ident\/token$/, pending), stack, { nodecraft: true });
+    const prompt = document.createElement('playgate-consent-prompt');
+    prompt.storage = memoryStorage();
+    host.append(prompt);
+    document.body.append(host);
+    const ident = stack.emulator.scenario.nodecraft.identRequest;
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        pending.answer = answer;
+        const outcome = await host.identify(ident).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        if (outcome !== undefined) expect(isPlaygateError(outcome), `${answer.kind} ${String(answer.status)}`).to.equal(true);
+        expect(prompt.open, 'no prompt left open over nothing').to.equal(false);
+        expect((await host.identify(ident)).displayName).to.be.a('string');
+      }),
+      runs(),
+    );
+  });
+
+  it('first consent: a bad age-check answer leaves the form with the problem said, and Continue then works', async function () {
+    this.timeout(180_000);
+    let errors = 0;
+    await fc.assert(
+      fc.asyncProperty(answers, async (answer) => {
+        const stack = await createInPageStack({ origin: ORIGIN, scenario: 'first-run' });
+        const pending: { answer?: FuzzAnswer } = {};
+        const host = inPageProvider(oneBadAnswer(stack, /\/api\/kid\/age-gate\/check$/, pending), stack, { kid: true });
+        const request = document.createElement('playgate-permission-request');
+        host.append(request);
+        document.body.append(host);
+        const what = () => `${answer.kind} ${String(answer.status)} ${answer.body.slice(0, 80)}; text is ${text(request)}`;
+        const submit = () => request.shadowRoot?.querySelector<HTMLButtonElement>('[part="age-gate"] button[type="submit"]:not([disabled])');
+        const panelCode = () => request.shadowRoot?.querySelector('playgate-challenge-panel')?.shadowRoot?.querySelector('[part="code"]');
+        await request.setUp();
+        await waitFor(() => submit() != null, 'the age gate', 15_000, what);
+        pending.answer = answer;
+        pickBirthDate(request.shadowRoot ?? request, '2017-03-01');
+        submit()?.click();
+        await waitFor(() => panelCode() != null || (submit() != null && request.shadowRoot?.querySelector('[part="age-problem"]:not([data-invalid])') != null), 'a challenge, or the problem said', 15_000, what);
+        if (!panelCode()) {
+          errors += 1;
+          submit()?.click();
+          await waitFor(() => panelCode() != null, 'the challenge after Continue', 15_000, what);
+        }
+        host.remove();
+      }),
+      runs(),
+    );
+    expect(errors, 'runs that ended in the problem said').to.be.greaterThan(0);
   });
 });
