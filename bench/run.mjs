@@ -35,7 +35,7 @@ const markdown = [
   '|---|---|---|---|---|',
   ...rows,
   '',
-  languages ? `The 11 other languages are lazy chunks, loaded only for a player who needs one: ${kb(languages.gzip)} gzipped in all, not counted above.` : '',
+  languages ? `The 11 other languages and the pseudo-locale are lazy chunks, loaded only when needed: ${kb(languages.gzip)} gzipped in all, not counted above.` : '',
   '',
   '| flow | vendor | requests | protocol |',
   '|---|---|---|---|',

@@ -14,7 +14,8 @@ export function overBudget(rows, budget) {
   for (const row of rows) {
     if (row.comparison) continue;
     const limit = limitFor(row, budget);
-    if (row.gzip > limit) problems.push(`${row.name} is ${kb(row.gzip)} gzipped, over its budget of ${kb(limit)}`);
+    if (typeof limit !== 'number') problems.push(`${row.name} has no budget in size-budget.json`);
+    else if (row.gzip > limit) problems.push(`${row.name} is ${kb(row.gzip)} gzipped, over its budget of ${kb(limit)}`);
   }
   return problems;
 }

@@ -33,4 +33,10 @@ describe('squeezed stylesheets', () => {
     expect(squeezed).to.equal('const a = `  a  b  `;\nconst s = css`\n:host{\ncolor:${unsafeCSS(x)};\n\n}\n`;\n');
     expect(squeezed.split('\n').length).to.equal(source.split('\n').length);
   });
+
+  it('never joins tokens, and leaves quoted text and nested interpolations alone', () => {
+    expect(squeezeCss('margin: 0/* x */auto;')).to.equal('margin:0 auto;');
+    expect(squeezeCss('content: "a ,  b: > c"; [title=\'x ,  y\'] { }')).to.equal('content:"a ,  b: > c";[title=\'x ,  y\']{}');
+    expect(squeezeCssLiterals('css`a { b: ${f({ c: 1 })} }`')).to.equal('css`a{b:${f({ c: 1 })}}`');
+  });
 });

@@ -358,7 +358,7 @@ export class PermissionRequests {
     if (!id) {
       const again = await this.options.port.checkAge({ ...pending.age, jurisdiction: pending.jurisdiction });
       id = again.status === 'PROHIBITED' ? undefined : again.session?.sessionId;
-      if (!id) throw new PlaygateError({ kind: 'invalid_response', message: 'The consent passed but no session came with it' });
+      if (!id) throw new PlaygateError({ kind: 'invalid_response', message: 'A consent passed with no session' });
     }
     await this.adoptNewSession(id);
   }

@@ -2,22 +2,22 @@
 // Node's http (and Express-style middleware) in front of Fetch API handlers. Responses
 // stream, so Server-Sent Events work; `Response.error()` drops the connection.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** A Fetch API Request from a Node request. Its signal aborts when the client goes away. */
-export async function toRequest(req: IncomingMessage, res: ServerResponse, origin: string, parsedBody?: unknown): Promise<Request> {
+export function toRequest(req: IncomingMessage, res: ServerResponse, origin: string, parsedBody?: unknown): Promise<Request> {
   const method = req.method ?? 'GET';
-  let body: Buffer | undefined;
+  let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.readableEnded && parsedBody !== undefined) {
       // A body parser got there first: its `rawBody`, if it kept one, else a re-encoding
       // (which webhook signatures will not match; see docs/server.md).
-      body = Buffer.isBuffer(parsedBody) ? parsedBody : Buffer.from(typeof parsedBody === 'string' ? parsedBody : JSON.stringify(parsedBody));
+      body = new Uint8Array(Buffer.isBuffer(parsedBody) ? parsedBody : Buffer.from(typeof parsedBody === 'string' ? parsedBody : JSON.stringify(parsedBody)));
     } else {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      body = Buffer.concat(chunks);
+      // Streamed, not buffered: the handler reads what it needs (the proxy stops at its cap).
+      body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
     }
   }
   const controller = new AbortController();
@@ -29,12 +29,14 @@ export async function toRequest(req: IncomingMessage, res: ServerResponse, origi
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    signal: controller.signal,
-    ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
-  });
+  return Promise.resolve(
+    new Request(new URL(req.url ?? '/', origin), {
+      method,
+      headers,
+      signal: controller.signal,
+      ...(body ? { body, duplex: 'half' } : {}),
+    } as RequestInit),
+  );
 }
 
 /** Writes a Fetch API Response, streaming its body. */

@@ -142,6 +142,7 @@ describe('fuzz: generated answers through the elements', () => {
 
   it('sign-in: a bad answer rejects with a typed error, and the status stays usable', async function () {
     this.timeout(180_000);
+    let errors = 0;
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'child' });
     const pending: { answer?: FuzzAnswer } = {};
     const host = inPageProvider(oneBadAnswer(stack, /\/elements\/api\/rest\/session$/, pending), stack, { elements: true });
@@ -155,6 +156,7 @@ describe('fuzz: generated answers through the elements', () => {
           () => undefined,
           (error: unknown) => error,
         );
+        if (outcome !== undefined) errors += 1;
         if (outcome !== undefined) expect(isPlaygateError(outcome), `${answer.kind} ${String(answer.status)}`).to.equal(true);
         await status.updateComplete;
         expect(text(status)).not.to.equal('');
@@ -163,10 +165,12 @@ describe('fuzz: generated answers through the elements', () => {
       }),
       runs(),
     );
+    expect(errors, 'runs that ended in a typed error').to.be.greaterThan(0);
   });
 
   it('Ident: a bad answer rejects with a typed error or shows an error with Try again, and asking again works', async function () {
     this.timeout(180_000);
+    let errors = 0;
     const stack = await createInPageStack({ origin: ORIGIN, scenario: 'adult' });
     const pending: { answer?: FuzzAnswer } = {};
     const host = inPageProvider(oneBadAnswer(stack, /\/ident\/token$/, pending), stack, { nodecraft: true });
@@ -182,12 +186,14 @@ describe('fuzz: generated answers through the elements', () => {
           () => undefined,
           (error: unknown) => error,
         );
+        if (outcome !== undefined) errors += 1;
         if (outcome !== undefined) expect(isPlaygateError(outcome), `${answer.kind} ${String(answer.status)}`).to.equal(true);
         expect(prompt.open, 'no prompt left open over nothing').to.equal(false);
         expect((await host.identify(ident)).displayName).to.be.a('string');
       }),
       runs(),
     );
+    expect(errors, 'runs that ended in a typed error').to.be.greaterThan(0);
   });
 
   it('first consent: a bad age-check answer leaves the form with the problem said, and Continue then works', async function () {

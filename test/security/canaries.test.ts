@@ -7,7 +7,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
-import { memoryStorage } from '../../src/flows/storage.js';
 import { parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
@@ -24,8 +23,15 @@ const SECRET_FIELDS = ['sessionSecret', 'token', 'access_token', 'refresh_token'
 /** Every answer the widget got: the server-side secrets must never be in one. */
 const answers: string[] = [];
 
+/** Every URL the widget fetched (Resource Timing keeps only so many). */
+const fetched: string[] = [];
+/** The sign-out URL of a secret it revoked: the one place a secret may be, see below. */
+const revokedInPath = new Set<string>();
+const notRevoking = (url: string) => ![...revokedInPath].some((path) => url.endsWith(path));
+
 function watchingFetch(): typeof fetch {
   return async (input, init) => {
+    fetched.push(new Request(input, init).url);
     const response = await fetch(input, init);
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('event-stream')) answers.push(`${[...response.headers].join(' ')} ${await response.clone().text()}`);
@@ -85,7 +91,7 @@ async function exposed(): Promise<Record<string, string>> {
     localStorage: dump(localStorage),
     sessionStorage: dump(sessionStorage),
     indexedDB: indexed.join('\n'),
-    urls: [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)].join('\n'),
+    urls: [location.href, ...fetched, ...performance.getEntriesByType('resource').map((entry) => entry.name)].filter(notRevoking).join('\n'),
     events: events.join('\n'),
     console: logged.join('\n'),
   };
@@ -104,7 +110,7 @@ const originals = METHODS.map((method) => console[method]);
 function provider(emu: TestEmulator, ports: { kid?: boolean; nodecraft?: boolean; elements?: boolean }): PlaygateProvider {
   const element = document.createElement('playgate-provider');
   element.fetch = watchingFetch();
-  element.storage = memoryStorage();
+  // The default storage, the page's own: what the widget keeps there is searched too.
   element.permissionLabels = LABELS;
   element.jurisdiction = 'US-CA';
   if (ports.kid) {
@@ -122,6 +128,21 @@ function provider(emu: TestEmulator, ports: { kid?: boolean; nodecraft?: boolean
 const canaryEmulator = (scenario: string) => startEmulator(scenario, { minPollIntervalMs: 0 }, { kidApiKey: KID_API_KEY, gameToken: GAME_TOKEN });
 const shadow = (element: Element | null | undefined, selector: string) => element?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Searches everything for every canary, then clears the page and its storage for the next flow. */
+let keptInStorage = false;
+
+async function searchAndClear(): Promise<void> {
+  const found = await exposed();
+  if (localStorage.length > 0) keptInStorage = true;
+  const canaries = [KID_API_KEY, GAME_TOKEN, KID_BEARER, ...handedOut];
+  for (const [where, content] of Object.entries(found)) {
+    for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
+  }
+  cleanUp();
+  localStorage.clear();
+  sessionStorage.clear();
+}
 
 describe('secret canaries', () => {
   before(() => {
@@ -147,6 +168,7 @@ describe('secret canaries', () => {
     const canaries = [KID_API_KEY, GAME_TOKEN, KID_BEARER, ...handedOut];
     expect(handedOut.size, 'the vendors handed out secrets to watch for').to.be.greaterThan(1);
     expect(events.length, 'events were seen').to.be.greaterThan(5);
+    expect(keptInStorage, 'the widget kept something in storage that was searched').to.equal(true);
     for (const [where, content] of Object.entries(found)) {
       for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
     }
@@ -155,13 +177,7 @@ describe('secret canaries', () => {
   });
 
   afterEach(async () => {
-    // Each flow's own traces are searched before the page is cleared for the next.
-    const found = await exposed();
-    const canaries = [KID_API_KEY, GAME_TOKEN, KID_BEARER, ...handedOut];
-    for (const [where, content] of Object.entries(found)) {
-      for (const canary of canaries) expect(content.includes(canary), `${canary} in ${where}`).to.equal(false);
-    }
-    cleanUp();
+    await searchAndClear();
   });
 
   it('the search finds a canary where one is (it can fail)', async () => {
@@ -220,7 +236,7 @@ describe('secret canaries', () => {
     await granted;
 
     const fresh = await canaryEmulator('first-run');
-    cleanUp();
+    await searchAndClear();
     document.cookie = 'player=pip; path=/';
     const second = provider(fresh, { kid: true });
     const setUp = document.createElement('playgate-permission-request');
@@ -243,15 +259,23 @@ describe('secret canaries', () => {
     const ready = next(host, 'playgate-ready');
     document.body.append(host);
     await ready;
+    const before = new Set(handedOut);
     await host.signIn({ userId: 'sam', password: 'playgate', profileId: 'prof-sam' });
+    const [secret] = [...handedOut].filter((value) => !before.has(value));
     await waitFor(() => text(status).includes('Playing as Sam the Builder'), 'signed in');
     await emu.control('POST', '/events/age-up', {});
     await host.refresh();
     await waitFor(() => shadow(status, '[part="dismiss"]') !== null, 'the change');
     await host.signOut();
+    // Elements logs out only by naming the secret in the path (DELETE /session/{secret},
+    // wire.md B.2): that one URL is allowed to hold it, because the call revokes it.
+    expect(secret, 'the sign-in handed out a secret').to.be.a('string');
+    const after = await fetch(`${emu.base}/elements/api/rest/profile/current`, { headers: { Authorization: `Bearer ${secret ?? ''}` } });
+    expect(after.status, 'the secret is worthless after sign-out').to.be.oneOf([401, 403]);
+    revokedInPath.add(`/session/${encodeURIComponent(secret ?? '')}`);
 
     const lapsed = await canaryEmulator('expired');
-    cleanUp();
+    await searchAndClear();
     const again = provider(lapsed, { elements: true });
     again.elementsSessionSecret = lapsed.scenario.elements.sessionSecret;
     if (lapsed.scenario.elements.sessionSecret) handedOut.add(lapsed.scenario.elements.sessionSecret);

@@ -1,9 +1,10 @@
 // Every server-supplied string an element renders gets every payload in payloads.ts:
 // consent content, permission names, display names, the one-time code and the challenge
 // URL, and vendors' error messages. Execution is caught by a trap (`__xss`, a global
-// function every payload calls) and by a `securitypolicyviolation` listener; markup that
-// got in without running is caught by walking the shadow roots for foreign tags, `on*`
-// attributes and links that are not http(s).
+// function every payload calls); markup that got in without running, by walking the
+// shadow roots for foreign tags, `on*` and `style` attributes and links that are not
+// http(s). csp.test.ts runs the documents and names again under a strict CSP, where its
+// violation listener catches what the policy stops.
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
@@ -15,9 +16,7 @@ import { OWN_TAGS, PAYLOADS } from './payloads.js';
 
 const ORIGIN = GAME_ORIGIN;
 const hits: number[] = [];
-const violations: string[] = [];
 (window as unknown as { __xss: (n: number) => void }).__xss = (n) => hits.push(n);
-document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
 
 /** What got into the shadow roots that playgate's templates would never put there. */
 function foreign(root: ShadowRoot | null | undefined): string[] {
@@ -27,7 +26,7 @@ function foreign(root: ShadowRoot | null | undefined): string[] {
     const tag = element.localName;
     if (!OWN_TAGS.has(tag)) found.push(`<${tag}>`);
     for (const { name, value } of element.attributes) {
-      if (name.startsWith('on')) found.push(`${tag}[${name}]`);
+      if (name.startsWith('on') || name === 'style') found.push(`${tag}[${name}]`);
       if ((name === 'href' || name === 'src' || name === 'action' || name === 'formaction' || name.endsWith(':href')) && !/^https?:\/\//i.test(value)) found.push(`${tag}[${name}=${value}]`);
     }
     found.push(...foreign(element.shadowRoot));
@@ -72,7 +71,6 @@ describe(`XSS: ${String(PAYLOADS.length)} payloads through every server string`,
   afterEach(async () => {
     await settle();
     expect(hits, 'payloads that ran').to.deep.equal([]);
-    expect(violations, 'CSP violations').to.deep.equal([]);
     cleanUp();
   });
 

@@ -98,7 +98,7 @@ export class PlaygateConsentPrompt extends LitElement {
   async guard<T>(action: GuardedAction<T>): Promise<T> {
     // Called in the same task that put the elements in the page, the provider has not
     // handed its client over yet: it does in its first update, which comes before ours.
-    if (!this.client) await this.updateComplete;
+    if (!this.client && this.isConnected) await this.updateComplete;
     const consents = this.client?.consents;
     if (!consents) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
     this.flow = new ConsentFlow({

@@ -108,7 +108,7 @@ export class PlaygatePermissionRequest extends LitElement {
   async ask(permission: string): Promise<void> {
     // Called in the same task that put the elements in the page, the client arrives in
     // the provider's first update, which comes before ours.
-    if (!this.client) await this.updateComplete;
+    if (!this.client && this.isConnected) await this.updateComplete;
     const requests = this.client?.requests;
     if (!requests) return;
     requests.owner = this;
@@ -119,7 +119,7 @@ export class PlaygatePermissionRequest extends LitElement {
 
   /** Starts the first consent (age gate, then a parent), as the "Set up" button does. */
   async setUp(): Promise<void> {
-    if (!this.client) await this.updateComplete;
+    if (!this.client && this.isConnected) await this.updateComplete;
     const requests = this.client?.requests;
     if (!requests) return;
     requests.owner = this;

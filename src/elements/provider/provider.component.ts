@@ -208,7 +208,8 @@ export class PlaygateProvider extends LitElement {
    * methods wait for the update that builds the client from the configuration.
    */
   private async configured(): Promise<void> {
-    if (this.isUpdatePending) await this.updateComplete;
+    // Not in a page, there is no update to wait for: the call fails at once, as it says.
+    if (this.isConnected && this.isUpdatePending) await this.updateComplete;
   }
 
   override connectedCallback(): void {
@@ -248,7 +249,9 @@ export class PlaygateProvider extends LitElement {
     this.stop();
     this.client?.store.dispose();
     const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs: this.timeoutMs, fetch });
+    // A nonsense timeout (not a number, zero, negative) would fail every call at once.
+    const timeoutMs = this.timeoutMs > 0 ? this.timeoutMs : 10_000;
+    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs, fetch });
     this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
     const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
     this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
@@ -292,7 +295,7 @@ export class PlaygateProvider extends LitElement {
     const found = kit(name);
     if (!found && !warnedKits.has(name)) {
       warnedKits.add(name);
-      console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded.`);
+      console.warn(`playgate-provider: ${name} is set up, but no loaded element uses it.`);
     }
     return found;
   }
