@@ -97,6 +97,16 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
     await waitFor(() => (status.shadowRoot?.textContent ?? '').includes('Playing as Sam the Builder'), 'the signed-in state');
   });
 
+  it('fails signIn() at once on a provider that is not in a page, rather than waiting forever', async () => {
+    const provider = document.createElement('playgate-provider');
+    provider.elementsUrl = 'https://elements.example/api/rest/';
+    const outcome = await provider.signIn({ userId: 'sam', password: 'playgate' }).then(
+      () => 'signed in',
+      (error: unknown) => String(error),
+    );
+    expect(outcome).to.contain('set elements-url');
+  });
+
   it('notices a password change at the next focus', async () => {
     const emu = await asPip('adult');
     const timers = new ManualTimers();
