@@ -14,14 +14,15 @@ import { nextTask } from '../support/tick.js';
 type Vendor = 'kid' | 'nodecraft' | 'elements';
 
 const FAULTS: Record<string, (vendor: Vendor) => Record<string, unknown>> = {
-  latency: (vendor) => ({ vendor, path: '/', kind: 'latency', ms: 400 }),
+  latency: (vendor) => ({ vendor, path: '/', kind: 'latency', ms: 200 }),
   '5xx': (vendor) => ({ vendor, path: '/', kind: '5xx' }),
   'dropped connection': (vendor) => ({ vendor, path: '/', kind: 'drop' }),
   '429 with Retry-After': (vendor) => ({ vendor, path: '/', kind: '429', retryAfter: 1 }),
   // Longer than the provider's timeout below.
-  timeout: (vendor) => ({ vendor, path: '/', kind: 'latency', ms: 3000 }),
+  timeout: (vendor) => ({ vendor, path: '/', kind: 'latency', ms: 5000 }),
 };
-const TIMEOUT_MS = 1500;
+// Far above the latency fault, so a loaded machine does not turn latency into a timeout.
+const TIMEOUT_MS = 3000;
 
 interface Run {
   emu: TestEmulator;
