@@ -9,7 +9,7 @@ import { ManualTimers, type Timers } from '../../src/flows/timers.js';
 import { frameDocument, openParentPage, parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, next, pickBirthDate, setVisibility } from '../support/elements.js';
 import { decodeSvg } from '../support/qr-decoder.js';
-import { waitFor } from '../support/tick.js';
+import { nextTask, waitFor } from '../support/tick.js';
 
 interface Mounted {
   provider: PlaygateProvider;
@@ -389,8 +389,12 @@ describe('<playgate-permission-request>', () => {
     const [challenge] = await emu.control<Array<{ challengeId: string }>>('GET', '/challenges');
     await emu.control('DELETE', `/challenges/${challenge?.challengeId ?? ''}`);
     // Simulated seconds pass until the wait's next status read finds the challenge gone.
-    for (let i = 0; i < 300 && !m.text().includes('We could not send your request'); i++) {
+    // Each step also yields a real task, so answers still on the wire (the long poll's 404
+    // on a loaded machine) arrive between steps instead of after the clock stopped.
+    const deadline = Date.now() + 15_000;
+    while (!m.text().includes('We could not send your request') && Date.now() < deadline) {
       await timers.advance(1000);
+      await nextTask();
       await m.element.updateComplete;
     }
     await until(m, () => m.text().includes('We could not send your request'), 'the failed state');
