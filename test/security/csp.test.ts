@@ -3,12 +3,12 @@
 // 'script'; trusted-types lit-html playgate. The page (test/support/csp-server.js) counts
 // `securitypolicyviolation` events, and the server collects the browser's reports.
 import { expect } from '@open-wc/testing';
-import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/consent-prompt.component.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import type { PlaygateSessionStatus } from '../../src/elements/session-status/session-status.component.js';
 import { frameDocument, navigate, parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
 import { memoryStorage } from '../../src/flows/storage.js';
+import { acceptRounds } from '../support/consent.js';
 import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
 import { PAYLOADS } from './payloads.js';
@@ -60,19 +60,6 @@ function provider(page: StrictPage, emu: TestEmulator, ports: { kid?: boolean; n
 
 const shadow = (element: Element | null | undefined, selector: string) => element?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 const text = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
-
-async function acceptRounds(prompt: PlaygateConsentPrompt, rounds: number): Promise<void> {
-  for (let round = 0; round < rounds; round++) {
-    await waitFor(() => shadow(prompt, '[part="document"]') !== null && !shadow(prompt, '[part="accept"]')?.textContent.includes('Saving'), `round ${String(round + 1)}`);
-    const box = shadow(prompt, '[part="document"]');
-    if (!box) throw new Error('no document');
-    box.scrollTop = box.scrollHeight;
-    box.dispatchEvent(new Event('scroll'));
-    await prompt.updateComplete;
-    shadow(prompt, '[part="accept"]')?.click();
-    await waitFor(() => shadow(prompt, '[part="document"]') !== box, 'the next round');
-  }
-}
 
 describe('under a strict CSP with Trusted Types', () => {
   afterEach(() => {

@@ -8,6 +8,8 @@ import '../../src/index.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
+import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/consent-prompt.component.js';
+import { acceptShown } from '../support/consent.js';
 import { cleanUp, pickBirthDate } from '../support/elements.js';
 import { nextTask } from '../support/tick.js';
 
@@ -81,20 +83,6 @@ async function play(run: Run, element: Element, done: () => boolean, step: () =>
   }
 }
 
-/** Reads the shown document to its end and accepts it, if one is ready. */
-async function acceptShown(element: Element): Promise<boolean> {
-  const root = shadowOf(element);
-  const box = part(root, 'document');
-  const accept = part(root, 'accept') as HTMLButtonElement | null;
-  if (!box || !accept || accept.textContent.includes('Saving')) return false;
-  box.scrollTop = box.scrollHeight;
-  box.dispatchEvent(new Event('scroll'));
-  await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  if (accept.disabled) return false;
-  accept.click();
-  return true;
-}
-
 function settled<T>(promise: Promise<T>) {
   const state: { done: boolean; value?: T; error?: unknown } = { done: false };
   promise.then(
@@ -109,7 +97,7 @@ function settled<T>(promise: Promise<T>) {
  * A consent action (Ident or a join) through the prompt. When it failed with nothing to
  * keep (the prompt closed), the game calls it again: that is the player's retry.
  */
-async function guarded<T>(run: Run, prompt: Element & { open: boolean }, action: () => Promise<T>): Promise<void> {
+async function guarded<T>(run: Run, prompt: PlaygateConsentPrompt, action: () => Promise<T>): Promise<void> {
   let outcome = settled(action());
   await play(run, prompt, () => outcome.done && (outcome.error === undefined || !prompt.open), () => acceptShown(prompt));
   if (outcome.error !== undefined) {

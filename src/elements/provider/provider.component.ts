@@ -289,7 +289,7 @@ export class PlaygateProvider extends LitElement {
 
   /**
    * The kit for a configured port, registered by the elements that use it. A port set
-   * with none of them loaded stays off, with one warning that says what to import.
+   * with none of them loaded stays off, with one warning per page.
    */
   private kit<K extends KitName>(name: K) {
     const found = kit(name);
@@ -341,7 +341,7 @@ export class PlaygateProvider extends LitElement {
       };
       this.channel = channel;
     }
-    if (this.kidUrl && this.permissionsKit) {
+    if (this.permissionsKit) {
       this.push = this.permissionsKit.push(absolute(this.kidUrl), {
         changed: () => {
           watch.pushed();
