@@ -5,7 +5,8 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-demo/', 'smoke-screenshots/', 'storybook-static/', 'node_modules/', 'custom-elements.json'] },
+  // test/pack-apps/: apps that resolve playgate from their own node_modules (scripts/pack-test.js).
+  { ignores: ['dist/', 'dist-demo/', 'smoke-screenshots/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'test/pack-apps/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

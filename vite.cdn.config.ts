@@ -12,6 +12,6 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'playgate.js' },
-    rolldownOptions: { output: { inlineDynamicImports: true } },
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 import { cssLiteralsVite } from './scripts/css-literals.js';
 
+/** Each has `playgate/define/<name>` (registers the tag) and `playgate/elements/<name>` (the class alone). */
+const ELEMENTS = ['provider', 'consent-prompt', 'permission-request', 'session-status'];
+
 // Library build: ESM only, dependencies left to the game's bundler (the CDN bundle with
 // Lit inside is a separate build). The emulator ships beside the widget, never inside it.
 // Declarations come from `tsc -p tsconfig.build.json`.
@@ -14,6 +17,15 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        ...Object.fromEntries(
+          ELEMENTS.flatMap((name) => [
+            [`elements/${name}/${name}`, `src/elements/${name}/${name}.ts`],
+            [`elements/${name}/${name}.component`, `src/elements/${name}/${name}.component.ts`],
+          ]),
+        ),
+        'react/index': 'src/react/index.ts',
+        'jsx/react': 'src/jsx/react.ts',
+        'jsx/preact': 'src/jsx/preact.ts',
         'emulator/index': 'src/emulator/index.ts',
         'emulator/node': 'src/emulator/node.ts',
         'emulator/vite': 'src/emulator/vite.ts',
@@ -24,7 +36,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^qr($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^lean-qr($|\/)/, /^react($|\/)/, /^preact($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

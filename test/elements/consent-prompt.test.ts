@@ -407,7 +407,7 @@ describe('<playgate-consent-prompt>', () => {
       console.warn = warn;
     }
     expect(warnings).to.deep.equal([
-      'playgate-provider: permissions is set up, but no loaded element uses it.',
+      'playgate-provider: permissions is set up, but no element that uses it is loaded yet.',
     ]);
     expect(urls.filter((url) => url.includes('/api/kid/'))).to.deep.equal([]);
     expect(urls.filter((url) => url.includes('/nodecraft/'))).to.have.length.greaterThan(3);

@@ -1,6 +1,8 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { consentsKit } from '../provider/kits/consents.js';
+import { registerKit } from '../provider/kits.js';
 import { ConsentFlow, type ConsentFlowEvent, type ConsentFlowState, type GuardedAction } from '../../flows/consent-flow.js';
 import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
 import type { Messages } from '../../i18n/en.js';
@@ -14,8 +16,8 @@ import { emit } from '../shared/events.js';
 import { wrapTab } from '../shared/focus-wrap.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
-
-ensureContextRoot();
+// Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
+export type { PlaygateEventDetails } from '../shared/events.js';
 
 /** Reading documents already answered (say, a server's rules from its details page). */
 interface Reviewing {
@@ -62,6 +64,14 @@ function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
  */
 export class PlaygateConsentPrompt extends LitElement {
   static override styles = [tokens, buttonStyles, consentPromptStyles];
+  // Done when one is made, so the class works imported alone (no side effects) and
+  // defined under a game's own tag: the context replay, its adapters for the provider,
+  // the tags it renders.
+  constructor() {
+    super();
+    ensureContextRoot();
+    registerKit('consents', consentsKit);
+  }
 
   /** Show in the page's flow instead of as a modal dialog. */
   @property({ type: Boolean, reflect: true }) inline = false;

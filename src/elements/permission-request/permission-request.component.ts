@@ -1,21 +1,23 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { permissionsKit } from '../provider/kits/permissions.js';
+import { registerKit } from '../provider/kits.js';
+import { define } from '../shared/define.js';
 import type { RequestEvent, RequestState } from '../../flows/permission-requests.js';
 import type { Messages } from '../../i18n/en.js';
 import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import '../challenge-panel/challenge-panel.js';
-import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/challenge-panel.component.js';
+import { CHALLENGE_PANEL_PARTS, PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
 import { AGE_GATE_PARTS, ageGate } from '../shared/age-gate.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
-
-ensureContextRoot();
+// Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
+export type { PlaygateEventDetails } from '../shared/events.js';
 
 /** What a row offers, by the permission's state. */
 type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
@@ -79,6 +81,15 @@ const listConverter = {
  */
 export class PlaygatePermissionRequest extends LitElement {
   static override styles = [tokens, buttonStyles, permissionRequestStyles];
+  // Done when one is made, so the class works imported alone (no side effects) and
+  // defined under a game's own tag: the context replay, its adapters for the provider,
+  // the tags it renders.
+  constructor() {
+    super();
+    ensureContextRoot();
+    registerKit('permissions', permissionsKit);
+    define('playgate-challenge-panel', PlaygateChallengePanel);
+  }
 
   /** Show only these permissions (`permissions="voice-chat,text-chat-private"`). Default: all. */
   @property({ converter: listConverter }) permissions: string[] | undefined;

@@ -42,14 +42,23 @@ export interface Kits {
 export type KitName = keyof Kits;
 
 const registered: Kits = {};
+const listeners = new Set<(name: KitName) => void>();
 
 /**
- * Each element's module registers the kits it needs, so a game that ships one element
- * ships only that element's adapter (`import 'playgate'` registers them all). The first
- * registration wins.
+ * Each element registers the kits it needs (when its tag is defined, and when one is
+ * made), so a game that ships one element ships only that element's adapter. The first
+ * registration wins; a provider that started without a kit hears when it arrives.
  */
 export function registerKit<K extends KitName>(name: K, kit: NonNullable<Kits[K]>): void {
-  registered[name] ??= kit;
+  if (registered[name]) return;
+  registered[name] = kit;
+  for (const listener of listeners) listener(name);
+}
+
+/** Calls `listener` with each kit registered from now on; returns the way to stop. */
+export function onKit(listener: (name: KitName) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function kit<K extends KitName>(name: K): Kits[K] {

@@ -17,11 +17,14 @@ import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../..
 import { themes } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { kit, type IdentityKitPort, type KitName, type PermissionsKit } from './kits.js';
+import { kit, onKit, type IdentityKitPort, type KitName, type PermissionsKit } from './kits.js';
 import type { PushChannel } from './push-channel.js';
+// Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
+export type { PlaygateEventDetails } from '../shared/events.js';
 
 const CHANNEL = 'playgate';
 const warnedKits = new Set<KitName>();
+const URL_OF_KIT = { permissions: 'kidUrl', consents: 'nodecraftUrl', identity: 'elementsUrl' } as const;
 
 /**
  * Shares one client and one session store with every playgate element inside it, and
@@ -153,6 +156,7 @@ export class PlaygateProvider extends LitElement {
   };
   private readonly connectionListeners = new Set<() => void>();
   private cleanups: Array<() => void> = [];
+  private kitArrived = false;
   private readySent = false;
 
   /** The shared client, once configured. */
@@ -224,7 +228,7 @@ export class PlaygateProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait', 'timeoutMs'] as const;
-    if (!this.client || config.some((key) => changed.has(key))) this.configure();
+    if (!this.client || this.kitArrived || config.some((key) => changed.has(key))) this.configure();
     else if (changed.has('jurisdiction')) {
       // A new object, so every element re-renders with the new values.
       this.client = { ...this.client };
@@ -246,6 +250,7 @@ export class PlaygateProvider extends LitElement {
   }
 
   private configure(): void {
+    this.kitArrived = false;
     this.stop();
     this.client?.store.dispose();
     const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -295,7 +300,7 @@ export class PlaygateProvider extends LitElement {
     const found = kit(name);
     if (!found && !warnedKits.has(name)) {
       warnedKits.add(name);
-      console.warn(`playgate-provider: ${name} is set up, but no loaded element uses it.`);
+      console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded yet.`);
     }
     return found;
   }
@@ -361,6 +366,14 @@ export class PlaygateProvider extends LitElement {
         },
       });
     }
+    // An element made after the client was built brought the kit a configured port lacked.
+    this.cleanups.push(
+      onKit((name) => {
+        if (!this[URL_OF_KIT[name]]) return;
+        this.kitArrived = true;
+        this.requestUpdate();
+      }),
+    );
     this.cleanups.push(() => {
       this.channel?.close();
       this.channel = undefined;

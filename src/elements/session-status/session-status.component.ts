@@ -1,6 +1,10 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { identityKit } from '../provider/kits/identity.js';
+import { permissionsKit } from '../provider/kits/permissions.js';
+import { registerKit } from '../provider/kits.js';
+import { define } from '../shared/define.js';
 import type { IdentityStatus, KidStatus } from '../../flows/session-store.js';
 import { describeChanges } from '../../i18n/changes.js';
 import type { Messages } from '../../i18n/en.js';
@@ -8,14 +12,13 @@ import { duration, errorText, integer } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import '../permission-request/permission-request.js';
-import { FIRST_CONSENT_PARTS } from '../permission-request/permission-request.component.js';
+import { FIRST_CONSENT_PARTS, PlaygatePermissionRequest } from '../permission-request/permission-request.component.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
-
-ensureContextRoot();
+// Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
+export type { PlaygateEventDetails } from '../shared/events.js';
 
 /** Below this, the sign-in's remaining time is shown and counts down. */
 const EXPIRY_WARNING_MS = 15 * 60 * 1000;
@@ -63,6 +66,16 @@ const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-
  */
 export class PlaygateSessionStatus extends LitElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
+  // Done when one is made, so the class works imported alone (no side effects) and
+  // defined under a game's own tag: the context replay, its adapters for the provider,
+  // the tags it renders.
+  constructor() {
+    super();
+    ensureContextRoot();
+    registerKit('identity', identityKit);
+    registerKit('permissions', permissionsKit);
+    define('playgate-permission-request', PlaygatePermissionRequest);
+  }
 
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';

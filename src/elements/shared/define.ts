@@ -3,17 +3,21 @@ const VERSION_KEY = Symbol.for('playgate/version');
 
 type Versioned = CustomElementConstructor & { [VERSION_KEY]?: string };
 
+let warned = false;
+
 /**
  * Registers a tag once. The same version already there stays silent; another version
- * warns once and keeps the first (two games' overlays on one page must not throw).
+ * warns once per copy and keeps the first (two games' overlays on one page must not throw).
  */
 export function define(tag: string, element: CustomElementConstructor): void {
   const existing: Versioned | undefined = customElements.get(tag);
   if (existing) {
-    if (existing[VERSION_KEY] !== VERSION) console.warn(`playgate: <${tag}> is already defined by another version; keeping that one.`);
+    if (existing[VERSION_KEY] !== VERSION && !warned) {
+      warned = true;
+      console.warn(`playgate ${VERSION}: <${tag}> is already defined by another version; keeping that one.`);
+    }
     return;
   }
-  const versioned: Versioned = element;
-  versioned[VERSION_KEY] = VERSION;
+  (element as Versioned)[VERSION_KEY] = VERSION;
   customElements.define(tag, element);
 }

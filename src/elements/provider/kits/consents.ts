@@ -1,7 +1,7 @@
 // Nodecraft's Player Ident, Server Join and consents.
 import { NodecraftBackend } from '../../../backends/nodecraft/nodecraft-backend.js';
-import { registerKit } from '../kits.js';
+import type { ConsentsKit } from '../kits.js';
 
-registerKit('consents', {
+export const consentsKit: ConsentsKit = {
   port: ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs }),
-});
+};

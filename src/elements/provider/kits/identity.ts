@@ -1,7 +1,7 @@
 // Namazu Elements sign-in.
 import { ElementsBackend } from '../../../backends/elements/elements-backend.js';
-import { registerKit } from '../kits.js';
+import type { IdentityKit } from '../kits.js';
 
-registerKit('identity', {
+export const identityKit: IdentityKit = {
   port: ({ baseUrl, fetch, timeoutMs }) => new ElementsBackend({ baseUrl, fetch, timeoutMs }),
-});
+};

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `npm run test:pack` (part of `npm test`; needs `npm run build` first): packs playgate as
+// npm would publish it, installs the tarball into fresh apps (test/pack-apps/: plain HTML,
+// Vite + TypeScript, React 19 + Vite), type-checks and builds them, and walks each in
+// headless Chromium: the elements render, the events fire, a consent round is accepted and
+// signed, a parent is asked. Exits non-zero on any failure.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BROWSERS, CHROMIUM_ARGS } from './browsers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const APPS = join(ROOT, 'test', 'pack-apps');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const devVersion = (name) => pkg.devDependencies[name];
+
+// Each app's own dependencies, pinned to what this repository tests with.
+const APP_PACKAGES = {
+  html: { dependencies: {}, devDependencies: {} },
+  'vite-ts': { dependencies: {}, devDependencies: { vite: devVersion('vite'), typescript: devVersion('typescript') } },
+  react: {
+    dependencies: { react: devVersion('react'), 'react-dom': devVersion('react-dom') },
+    devDependencies: {
+      vite: devVersion('vite'),
+      typescript: devVersion('typescript'),
+      '@types/react': devVersion('@types/react'),
+      '@types/react-dom': devVersion('@types/react-dom'),
+      '@vitejs/plugin-react': '6.3.0',
+    },
+  },
+};
+
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+
+function pack(work) {
+  const output = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
+  const [{ filename, files }] = JSON.parse(output.slice(output.indexOf('[')));
+  const paths = files.map((file) => file.path);
+  for (const needed of ['custom-elements.json', 'dist/playgate.js', 'dist/react/index.js', 'dist/elements/provider/provider.component.d.ts']) {
+    if (!paths.includes(needed)) throw new Error(`the package lacks ${needed}`);
+  }
+  const strays = paths.filter((path) => /^(src|test|stories|demo)\//.test(path));
+  if (strays.length) throw new Error(`the package ships what it should not: ${strays.slice(0, 5).join(', ')}`);
+  console.log(`packed ${filename}: ${String(files.length)} files`);
+  return join(work, filename);
+}
+
+function makeApp(name, work, tarball) {
+  const dir = join(work, name);
+  cpSync(join(APPS, name), dir, { recursive: true });
+  cpSync(join(APPS, 'serve.mjs'), join(dir, 'serve.mjs'));
+  const scripts = name === 'html' ? {} : { typecheck: 'tsc --noEmit -p .', build: 'vite build' };
+  const { dependencies, devDependencies } = APP_PACKAGES[name];
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `playgate-${name}-app`, private: true, type: 'module', scripts, dependencies: { playgate: `file:${tarball}`, ...dependencies }, devDependencies }, null, 2),
+  );
+  const started = Date.now();
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+  console.log(`${name}: installed in ${String(Math.round((Date.now() - started) / 1000))} s`);
+  if (name === 'html') {
+    // An older playgate on the same page: the same file, another version number.
+    const cdn = readFileSync(join(dir, 'node_modules/playgate/dist/playgate.js'), 'utf8');
+    if (!cdn.includes(`"${pkg.version}"`)) throw new Error('the CDN file does not carry its version');
+    writeFileSync(join(dir, 'older-playgate.js'), cdn.replaceAll(`"${pkg.version}"`, '"0.0.1"'));
+    return { dir, folder: '.' };
+  }
+  run('npm', ['run', '--silent', 'typecheck'], dir);
+  console.log(`${name}: type-checks (typed event details included)`);
+  run('npm', ['run', '--silent', 'build'], dir);
+  return { dir, folder: 'dist' };
+}
+
+function serve({ dir, folder }) {
+  const child = spawn(process.execPath, ['serve.mjs', folder], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${String(code)}`)));
+    child.stdout.once('data', (data) => resolve({ base: String(data).trim(), close: () => child.kill() }));
+  });
+}
+
+const events = (page) => page.evaluate(() => globalThis.playgateEvents ?? []);
+
+async function waitForEvent(page, name) {
+  await page.waitForFunction((wanted) => (globalThis.playgateEvents ?? []).some((event) => event.name === wanted), name, { timeout: 15_000 });
+  return (await events(page)).find((event) => event.name === name);
+}
+
+async function acceptDocument(page, title) {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.waitFor();
+  await dialog.getByRole('document').evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+  });
+  await dialog.getByRole('button', { name: 'I accept' }).click();
+}
+
+async function walk(browser, name, base) {
+  const page = await browser.newPage();
+  const problems = [];
+  const warnings = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // HTTP errors are answers here (Nodecraft's 409 asks for consent), and the widget handles them.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto(base);
+  const ready = await waitForEvent(page, 'playgate-ready');
+  if (ready.detail.kid !== 'active') throw new Error(`${name}: k-ID is ${String(ready.detail.kid)} after the first read, not active`);
+  // The session status renders the player's permissions, and who manages them.
+  await page.locator('playgate-session-status').getByText('text chat public').first().waitFor();
+
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await acceptDocument(page, 'Terms of service');
+  await acceptDocument(page, 'Game rules');
+  await page.getByText('Signed in as Pip.').waitFor();
+  const completed = await waitForEvent(page, 'playgate-consent-completed');
+  if (completed.detail.rounds !== 2) throw new Error(`${name}: ${JSON.stringify(completed.detail)} after two rounds`);
+
+  await page.getByRole('button', { name: /^Ask a parent/ }).click();
+  const created = await waitForEvent(page, 'playgate-challenge-created');
+  if (created.detail.permissions?.[0] !== 'voice-chat') throw new Error(`${name}: challenge for ${JSON.stringify(created.detail)}`);
+  // The parent's ways in: the one-time code, and the QR code (a lazy chunk in a bundled app).
+  await page.locator('playgate-challenge-panel [part="code"]').waitFor();
+  await page.locator('playgate-challenge-panel [part="qr"] svg').waitFor();
+
+  const versionWarnings = warnings.filter((text) => text.includes('already defined by another version'));
+  const expected = name === 'html' ? 1 : 0;
+  if (versionWarnings.length !== expected) problems.push(`${String(versionWarnings.length)} version warnings, expected ${String(expected)}: ${versionWarnings.join(' | ')}`);
+  await page.close();
+  if (problems.length) throw new Error(`${name}:\n  ${problems.join('\n  ')}`);
+  console.log(`  ✓ ${name}: renders, playgate-ready, two consent rounds signed (playgate-consent-completed), a parent asked (playgate-challenge-created)${name === 'html' ? ', two copies and an older one on the page without a throw' : ''}`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'playgate-pack-'));
+let failed = false;
+const browser = await chromium.launch({ executablePath: BROWSERS.chromium.binary, args: CHROMIUM_ARGS });
+try {
+  const tarball = pack(work);
+  for (const name of readdirSync(APPS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
+    const app = makeApp(name, work, tarball);
+    const server = await serve(app);
+    try {
+      await walk(browser, name, server.base);
+    } finally {
+      server.close();
+    }
+  }
+} catch (error) {
+  failed = true;
+  console.error(error.stderr ? `${error.message}\n${error.stdout ?? ''}${error.stderr}` : error);
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+if (failed) process.exit(1);
+console.log('pack test: 3 apps installed from the tarball, type-checked, built and walked');
