@@ -85,7 +85,8 @@ export function jsxTypes(elements, framework) {
 }
 
 const cell = (text = '') => oneLine(text).replace(/\|/g, '\\|');
-const code = (text) => (text ? `\`${oneLine(text).replace(/`/g, "'")}\`` : '');
+// GitHub tables split cells on `|` even inside code spans, unless it is escaped.
+const code = (text) => (text ? `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '');
 
 export function apiReference(elements) {
   const out = [

@@ -173,6 +173,7 @@ export class PlaygateProvider extends LitElement {
     return identity;
   }
 
+  /** Signs out of Elements (its session secret is worthless afterwards), and says so to every element. */
   async signOut(): Promise<void> {
     await this.configured();
     await this.elements?.signOut();
