@@ -36,6 +36,22 @@ const APP_PACKAGES = {
   },
 };
 
+// The README's quick starts, type-checked inside the apps of their kind: they must work
+// as they are written, and each must stay under 15 lines.
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const QUICK_STARTS = { 'vite-ts': ['**A bundler**', 'ts', 'src/readme-quick-start.ts'], react: ['**React 19**', 'tsx', 'src/ReadmeQuickStart.tsx'], vue: ['**Vue 3**', 'vue', 'src/ReadmeQuickStart.vue'] };
+
+function quickStart(heading, language) {
+  const from = README.indexOf(heading);
+  const fence = `\n\`\`\`${language}\n`;
+  const start = README.indexOf(fence, from);
+  if (from < 0 || start < 0) throw new Error(`README: no ${language} quick start after ${heading}`);
+  const code = README.slice(start + fence.length, README.indexOf('\n```', start + fence.length));
+  const lines = code.split('\n').length;
+  if (lines >= 15) throw new Error(`README: the ${heading} quick start is ${String(lines)} lines`);
+  return `${code}\n`;
+}
+
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 
 function pack(work) {
@@ -71,8 +87,10 @@ function makeApp(name, work, tarball) {
     writeFileSync(join(dir, 'older-playgate.js'), cdn.replaceAll(`"${pkg.version}"`, '"0.0.1"'));
     return { dir, folder: '.' };
   }
+  const [heading, language, file] = QUICK_STARTS[name];
+  writeFileSync(join(dir, file), quickStart(heading, language));
   run('npm', ['run', '--silent', 'typecheck'], dir);
-  console.log(`${name}: type-checks${name === 'vue' ? '' : ' (typed event details included)'}`);
+  console.log(`${name}: type-checks${name === 'vue' ? '' : ' (typed event details included)'}, and so does the README's quick start`);
   run('npm', ['run', '--silent', 'build'], dir);
   return { dir, folder: 'dist' };
 }
@@ -131,6 +149,8 @@ async function walk(browser, name, base) {
   await page.locator('playgate-challenge-panel [part="code"]').waitFor();
   await page.locator('playgate-challenge-panel [part="qr"] svg').waitFor();
 
+  // PACK_SHOTS=<folder>: a screenshot of each app at the end of its walk, to look at.
+  if (process.env.PACK_SHOTS) await page.screenshot({ path: join(process.env.PACK_SHOTS, `${name}.png`), fullPage: true });
   const versionWarnings = warnings.filter((text) => text.includes('already defined by another version'));
   const expected = name === 'html' ? 1 : 0;
   if (versionWarnings.length !== expected) problems.push(`${String(versionWarnings.length)} version warnings, expected ${String(expected)}: ${versionWarnings.join(' | ')}`);

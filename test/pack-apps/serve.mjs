@@ -9,7 +9,9 @@ import { createKidProxy, memoryHub } from 'playgate/server';
 import { nodeListener } from 'playgate/server/node';
 
 const root = join(process.cwd(), process.argv[2] ?? '.');
-const emulator = createEmulator({ basePath: '/emulator' });
+let origin;
+// Links and QR codes for the parent name this server, not the proxy's internal host.
+const emulator = createEmulator({ basePath: '/emulator', publicOrigin: () => origin });
 const hub = memoryHub();
 // The game's own sign-in, as the proxy sees it: this page's player is Pip.
 await hub.players.setSession('pip', emulator.scenario.kid.sessionId);
@@ -41,5 +43,6 @@ const server = createServer(
   }),
 );
 server.listen(0, '127.0.0.1', () => {
-  console.log(`http://127.0.0.1:${String(server.address().port)}/`);
+  origin = `http://127.0.0.1:${String(server.address().port)}`;
+  console.log(`${origin}/`);
 });

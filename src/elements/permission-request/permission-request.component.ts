@@ -10,6 +10,7 @@ import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { CHALLENGE_PANEL_PARTS, PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
+import type {} from '../challenge-panel/challenge-panel.js';
 import { AGE_GATE_PARTS, ageGate } from '../shared/age-gate.js';
 import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
