@@ -38,23 +38,34 @@ const pascal = (kebab) => kebab.replace(/(^|-)([a-z])/g, (_, __, letter) => lett
 const eventType = (name) => `GlobalEventHandlersEventMap['${name}']`;
 const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').trim();
 
-export function reactWrappers(elements) {
-  const lines = [`// ${GENERATED}`, "import { createComponent, type EventName } from '@lit/react';", "import * as React from 'react';"];
-  for (const element of elements) {
-    lines.push(`import { ${element.className} as ${element.className}Element } from '../${element.folder}/${element.name}.js';`);
-  }
-  for (const element of elements) {
-    const cls = element.className;
-    lines.push('', `/** ${oneLine(element.summary)} The \`<${element.tagName}>\` element, registered on import. */`);
-    lines.push(`export const ${cls} = createComponent({`, `  tagName: '${element.tagName}',`, `  elementClass: ${cls}Element,`, '  react: React,');
-    lines.push('  events: {');
-    for (const event of element.events) lines.push(`    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event.name)}>,`);
-    lines.push('  },', '});');
-  }
+/** One module per element, so a bundler drops the wrappers (and elements) a game does not import. */
+export function reactWrapper(element) {
+  const lines = [
+    `// ${GENERATED}`,
+    element.events.length ? "import { createComponent, type EventName } from '@lit/react';" : "import { createComponent } from '@lit/react';",
+    "import * as React from 'react';",
+    `import { ${element.className} as ${element.className}Element } from '../${element.folder}/${element.name}.js';`,
+    '',
+    `/** ${oneLine(element.summary)} The \`<${element.tagName}>\` element, registered on import; props are set as properties. */`,
+    `export const ${element.className} = createComponent({`,
+    `  tagName: '${element.tagName}',`,
+    `  elementClass: ${element.className}Element,`,
+    '  react: React,',
+    '  events: {',
+    ...element.events.map((event) => `    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event.name)}>,`),
+    '  },',
+    '});',
+  ];
   return `${lines.join('\n')}\n`;
 }
 
-/** Props for an element written as a tag in JSX: its properties, and `on<event-name>` listeners. */
+export function reactIndex(elements) {
+  const lines = [`// ${GENERATED}`, '// One module per element: a bundler keeps only the wrappers a game imports.'];
+  for (const element of elements) lines.push(`export { ${element.className} } from './${element.name}.js';`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Props for an element written as a tag in JSX: its attributes, and `on<event-name>` listeners. */
 export function jsxTypes(elements, framework) {
   const lines = [`// ${GENERATED}`];
   for (const element of elements) {
@@ -75,9 +86,12 @@ export function jsxTypes(elements, framework) {
   );
   const entries = elements.map((element) => {
     const cls = element.className;
-    const fields = element.fields.map((field) => `'${field.name}'`).join(' | ') || 'never';
+    // Attributes only, by their attribute names: they work whether or not the tag is
+    // defined yet when the framework renders, and no secret is one (tokens are properties:
+    // set them through a ref or the playgate/react wrappers, never in markup).
+    const attributes = (element.attributes ?? []).map((attribute) => `'${attribute.name}': ${cls}['${attribute.fieldName}']`).join('; ');
     const events = element.events.map((event) => `'${event.name}'`).join(' | ') || 'never';
-    return `      '${element.tagName}': Base<${cls}> & Partial<Pick<${cls}, ${fields}>> & Listeners<${events}>;`;
+    return `      '${element.tagName}': Base<${cls}> & Partial<{ ${attributes} }> & Listeners<${events}>;`;
   });
   const module = framework === 'preact' ? 'preact' : 'react';
   lines.push(`declare module '${module}' {`, '  // eslint-disable-next-line @typescript-eslint/no-namespace -- the framework declares JSX as a namespace', '  namespace JSX {', '    interface IntrinsicElements {', ...entries, '    }', '  }', '}', '');
@@ -130,19 +144,22 @@ export function apiReference(elements) {
   return `${out.join('\n')}\n`;
 }
 
-export const OUTPUTS = {
-  'src/react/index.ts': reactWrappers,
-  'src/jsx/react.ts': (elements) => jsxTypes(elements, 'react'),
-  'src/jsx/preact.ts': (elements) => jsxTypes(elements, 'preact'),
-  'docs/api.md': apiReference,
-};
+/** Every file made from the manifest, by path. */
+export function outputs(elements) {
+  return {
+    'src/react/index.ts': reactIndex(elements),
+    ...Object.fromEntries(elements.map((element) => [`src/react/${element.name}.ts`, reactWrapper(element)])),
+    'src/jsx/react.ts': jsxTypes(elements, 'react'),
+    'src/jsx/preact.ts': jsxTypes(elements, 'preact'),
+    'docs/api.md': apiReference(elements),
+  };
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const elements = elementsOf(JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')));
   const stale = [];
-  for (const [path, make] of Object.entries(OUTPUTS)) {
-    const text = make(elements);
+  for (const [path, text] of Object.entries(outputs(elements))) {
     let current = '';
     try {
       current = readFileSync(join(ROOT, path), 'utf8');

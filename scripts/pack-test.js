@@ -151,6 +151,10 @@ async function walk(browser, name, base) {
 
   // PACK_SHOTS=<folder>: a screenshot of each app at the end of its walk, to look at.
   if (process.env.PACK_SHOTS) await page.screenshot({ path: join(process.env.PACK_SHOTS, `${name}.png`), fullPage: true });
+  // Secrets are properties: the game token must not be in the page's markup (a framework
+  // that wrote it as an attribute would put it there).
+  const token = await page.evaluate(() => fetch('/emulator/_emulator/scenario').then((response) => response.json()).then((body) => body.nodecraft.gameToken));
+  if ((await page.content()).includes(token)) problems.push('the game token is in the page markup');
   const versionWarnings = warnings.filter((text) => text.includes('already defined by another version'));
   const expected = name === 'html' ? 1 : 0;
   if (versionWarnings.length !== expected) problems.push(`${String(versionWarnings.length)} version warnings, expected ${String(expected)}: ${versionWarnings.join(' | ')}`);

@@ -15,10 +15,10 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- the framework declares JSX as a namespace
   namespace JSX {
     interface IntrinsicElements {
-      'playgate-provider': Base<PlaygateProvider> & Partial<Pick<PlaygateProvider, 'kidUrl' | 'nodecraftUrl' | 'elementsUrl' | 'kidSessionId' | 'jurisdiction' | 'locale' | 'theme' | 'kidToken' | 'nodecraftGameToken' | 'elementsSessionSecret' | 'elementsSession' | 'permissionLabels' | 'timeoutMs' | 'fetch' | 'storage' | 'challengeWait' | 'timers'>> & Listeners<'playgate-ready' | 'playgate-session-changed' | 'playgate-session-revoked' | 'playgate-session-expired'>;
-      'playgate-consent-prompt': Base<PlaygateConsentPrompt> & Partial<Pick<PlaygateConsentPrompt, 'inline' | 'maxRounds' | 'open' | 'storage'>> & Listeners<'playgate-consent-required' | 'playgate-consent-accepted' | 'playgate-consent-declined' | 'playgate-consent-completed'>;
-      'playgate-permission-request': Base<PlaygatePermissionRequest> & Partial<Pick<PlaygatePermissionRequest, 'permissions' | 'name' | 'hideIntro'>> & Listeners<'playgate-permission-granted' | 'playgate-permission-denied' | 'playgate-challenge-created' | 'playgate-challenge-resolved'>;
-      'playgate-session-status': Base<PlaygateSessionStatus> & Partial<Pick<PlaygateSessionStatus, 'layout'>> & Listeners<never>;
+      'playgate-provider': Base<PlaygateProvider> & Partial<{ 'kid-url': PlaygateProvider['kidUrl']; 'nodecraft-url': PlaygateProvider['nodecraftUrl']; 'elements-url': PlaygateProvider['elementsUrl']; 'kid-session-id': PlaygateProvider['kidSessionId']; 'jurisdiction': PlaygateProvider['jurisdiction']; 'locale': PlaygateProvider['locale']; 'theme': PlaygateProvider['theme']; 'timeout-ms': PlaygateProvider['timeoutMs'] }> & Listeners<'playgate-ready' | 'playgate-session-changed' | 'playgate-session-revoked' | 'playgate-session-expired'>;
+      'playgate-consent-prompt': Base<PlaygateConsentPrompt> & Partial<{ 'inline': PlaygateConsentPrompt['inline']; 'max-rounds': PlaygateConsentPrompt['maxRounds']; 'open': PlaygateConsentPrompt['open'] }> & Listeners<'playgate-consent-required' | 'playgate-consent-accepted' | 'playgate-consent-declined' | 'playgate-consent-completed'>;
+      'playgate-permission-request': Base<PlaygatePermissionRequest> & Partial<{ 'permissions': PlaygatePermissionRequest['permissions']; 'name': PlaygatePermissionRequest['name']; 'hide-intro': PlaygatePermissionRequest['hideIntro'] }> & Listeners<'playgate-permission-granted' | 'playgate-permission-denied' | 'playgate-challenge-created' | 'playgate-challenge-resolved'>;
+      'playgate-session-status': Base<PlaygateSessionStatus> & Partial<{ 'layout': PlaygateSessionStatus['layout'] }> & Listeners<never>;
     }
   }
 }

@@ -31,15 +31,28 @@ test('each element has a define export and a class export', () => {
   }
 });
 
-test('the modules that register tags are side effects; the classes are not', () => {
+/** Whether a `sideEffects` entry (a path, or a glob of `*` and `**`) covers a file. */
+function covers(pattern: string, file: string): boolean {
+  const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(.+/)?').replace(/\*/g, '[^/]*');
+  return new RegExp(`^${source}$`).test(file);
+}
+const isSideEffect = (file: string) => pkg.sideEffects.some((pattern) => covers(pattern, file));
+
+test('the modules that register tags are side effects; the classes and the React wrappers are not', () => {
   for (const name of ELEMENTS) {
     const target = pkg.exports[`./define/${name}`];
-    assert.ok(typeof target === 'object' && pkg.sideEffects.includes(target.default), `./define/${name}`);
+    assert.ok(typeof target === 'object' && isSideEffect(target.default), `./define/${name}`);
     const component = pkg.exports[`./elements/${name}`];
-    assert.ok(typeof component === 'object' && !pkg.sideEffects.includes(component.default), `./elements/${name}`);
+    assert.ok(typeof component === 'object' && !isSideEffect(component.default), `./elements/${name}`);
+    // A wrapper a game does not import is dropped, and with it the element it registers.
+    assert.ok(!isSideEffect(`./dist/react/${name}.js`), `./dist/react/${name}.js`);
+    assert.ok(existsSync(join(ROOT, `dist/react/${name}.js`)), `dist/react/${name}.js`);
   }
-  assert.ok(pkg.sideEffects.includes('./dist/index.js'));
-  assert.ok(pkg.sideEffects.includes('./dist/react/index.js'));
+  assert.ok(isSideEffect('./dist/index.js'));
+  assert.ok(!isSideEffect('./dist/react/index.js'));
+  assert.ok(!isSideEffect('./dist/backends/kid/kid-backend.js'));
+  // The glob matcher itself: a test that cannot fail proves nothing.
+  assert.ok(covers('./src/**/*.ts', './src/a/b.ts') && covers('./dist/*.js', './dist/a.js') && !covers('./dist/*.js', './dist/a/b.js'));
 });
 
 test('the version the elements register with is the package version', () => {

@@ -13,10 +13,28 @@ const { toRequest, sendResponse } = await import('../../src/server/node.ts');
 const instances = new Map();
 let nextId = 1;
 
+/** The hub, counting the event streams open on it, so a test can wait for the push. */
+function countStreams(hub) {
+  const { events } = hub;
+  const counted = { ...hub, streams: 0 };
+  counted.events = {
+    ...events,
+    subscribe: async (player, listener) => {
+      const unsubscribe = await events.subscribe(player, listener);
+      counted.streams += 1;
+      return () => {
+        counted.streams -= 1;
+        unsubscribe();
+      };
+    },
+  };
+  return counted;
+}
+
 function create(scenario, publicOrigin, secrets = {}) {
   const id = String(nextId++);
   const basePath = `/__emu/${id}`;
-  const hub = memoryHub();
+  const hub = countStreams(memoryHub());
   const secret = 'wtr-webhook-secret';
   const receiver = createWebhookReceiver({ secret, hub });
   const emulator = createEmulator({
@@ -61,6 +79,11 @@ export function emulatorServer() {
       const { player, sessionId } = await request.json();
       await instance.hub.players.setSession(player, sessionId);
       await sendResponse(ctx.res, new Response(null, { status: 204 }));
+      return;
+    }
+    if (rest === '/__streams') {
+      // Test set-up only: how many push streams are open.
+      await sendResponse(ctx.res, Response.json({ streams: instance.hub.streams }));
       return;
     }
     const handler = rest.startsWith('/api/kid/') ? instance.proxy.fetch : instance.emulator.fetch;

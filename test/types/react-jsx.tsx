@@ -6,8 +6,8 @@
 import type {} from '../../src/jsx/react.js';
 
 export const fine = [
-  <playgate-provider key="p" kidUrl="/api/kid/" theme="hud" nodecraftGameToken="secret" onplaygate-ready={(event) => event.detail.kid.toUpperCase()} />,
-  <playgate-consent-prompt key="c" inline maxRounds={3} onplaygate-consent-completed={(event) => event.detail.rounds.toFixed()} />,
+  <playgate-provider key="p" kid-url="/api/kid/" theme="hud" timeout-ms={20_000} onplaygate-ready={(event) => event.detail.kid.toUpperCase()} />,
+  <playgate-consent-prompt key="c" inline max-rounds={3} onplaygate-consent-completed={(event) => event.detail.rounds.toFixed()} />,
   <playgate-permission-request key="r" permissions={['voice-chat']} onplaygate-permission-denied={(event) => event.detail.reason === 'parent'} />,
   <playgate-session-status key="s" layout="compact" className="hud" />,
 ];
@@ -17,6 +17,10 @@ export const wrong = [
   <playgate-provider key="p" theme="neon" />,
   // @ts-expect-error rounds is a number
   <playgate-consent-prompt key="c" onplaygate-consent-completed={(event) => event.detail.rounds.toUpperCase()} />,
-  // @ts-expect-error no such property
+  // @ts-expect-error no such attribute
   <playgate-permission-request key="r" permission="voice-chat" />,
+  // @ts-expect-error secrets are properties, never markup: a ref or playgate/react
+  <playgate-provider key="t" nodecraftGameToken="secret" />,
+  // @ts-expect-error max-rounds is a number
+  <playgate-consent-prompt key="m" max-rounds="many" />,
 ];

@@ -84,12 +84,12 @@ export class PlaygatePermissionRequest extends LitElement {
   static override styles = [tokens, buttonStyles, permissionRequestStyles];
   // Done when one is made, so the class works imported alone (no side effects) and
   // defined under a game's own tag: the context replay, its adapters for the provider,
-  // the tags it renders.
+  // the tags it renders (as subclasses: the game may have registered the class itself).
   constructor() {
     super();
     ensureContextRoot();
     registerKit('permissions', permissionsKit);
-    define('playgate-challenge-panel', PlaygateChallengePanel);
+    define('playgate-challenge-panel', class extends PlaygateChallengePanel {});
   }
 
   /** Show only these permissions (`permissions="voice-chat,text-chat-private"`). Default: all. */

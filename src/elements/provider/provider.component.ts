@@ -17,14 +17,13 @@ import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../..
 import { themes } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { kit, onKit, type IdentityKitPort, type KitName, type PermissionsKit } from './kits.js';
+import { kit, onKit, type IdentityKitPort, type KitName, type KitOptions, type PermissionsKit } from './kits.js';
 import type { PushChannel } from './push-channel.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 
 const CHANNEL = 'playgate';
 const warnedKits = new Set<KitName>();
-const URL_OF_KIT = { permissions: 'kidUrl', consents: 'nodecraftUrl', identity: 'elementsUrl' } as const;
 
 /**
  * Shares one client and one session store with every playgate element inside it, and
@@ -156,7 +155,8 @@ export class PlaygateProvider extends LitElement {
   };
   private readonly connectionListeners = new Set<() => void>();
   private cleanups: Array<() => void> = [];
-  private kitArrived = false;
+  /** Configured ports whose kit was not loaded when the client was built. */
+  private readonly missingKits = new Set<KitName>();
   private readySent = false;
 
   /** The shared client, once configured. */
@@ -229,7 +229,7 @@ export class PlaygateProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait', 'timeoutMs'] as const;
-    if (!this.client || this.kitArrived || config.some((key) => changed.has(key))) this.configure();
+    if (!this.client || config.some((key) => changed.has(key))) this.configure();
     else if (changed.has('jurisdiction')) {
       // A new object, so every element re-renders with the new values.
       this.client = { ...this.client };
@@ -250,23 +250,23 @@ export class PlaygateProvider extends LitElement {
     return html`<slot></slot>`;
   }
 
-  private configure(): void {
-    this.kitArrived = false;
+  /** Builds the client from the configuration. `kitArrived`: only a kit came, keep the sign-in. */
+  private configure(kitArrived = false): void {
+    this.missingKits.clear();
     this.stop();
     this.client?.store.dispose();
-    const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    // A nonsense timeout (not a number, zero, negative) would fail every call at once.
-    const timeoutMs = this.timeoutMs > 0 ? this.timeoutMs : 10_000;
-    const options = (url: string, secret: () => string | undefined = () => undefined) => ({ baseUrl: absolute(url), secret, timeoutMs, fetch });
+    const options = (url: string, secret?: () => string | undefined) => this.portOptions(url, secret);
     this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
     const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
-    this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
+    if (!kitArrived || !this.elements) this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
     if (this.elements && this.elementsSessionSecret) this.elements.adopt(this.elementsSessionSecret, this.elementsSession);
     const consents = this.nodecraftUrl ? this.kit('consents')?.port(options(this.nodecraftUrl, () => this.nodecraftGameToken)) : undefined;
     const storage = this.storage ?? safeStorage(() => localStorage);
     if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
     const store = new SessionStore({ ...(permissions ? { permissions } : {}), ...(this.elements ? { identity: this.elements } : {}), storage, timers: this.timers });
     this.client?.requests?.dispose();
+    // The language already loaded stays: a new client must not flash English.
+    const { messages = en, locale = 'en', dir = 'ltr' } = this.client ?? {};
     const isVisible = () => document.visibilityState !== 'hidden';
     const requests = permissions
       ? this.permissionsKit?.requests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait })
@@ -278,9 +278,9 @@ export class PlaygateProvider extends LitElement {
       jurisdiction: () => this.jurisdiction,
       ...(consents ? { consents } : {}),
       ...(this.elements ? { identity: this.elements } : {}),
-      messages: en,
-      locale: 'en',
-      dir: 'ltr',
+      messages,
+      locale,
+      dir,
       label: (name) => featureLabel(name, this.permissionLabels),
       refresh: () => store.refresh(),
     };
@@ -299,11 +299,33 @@ export class PlaygateProvider extends LitElement {
    */
   private kit<K extends KitName>(name: K) {
     const found = kit(name);
+    if (!found) this.missingKits.add(name);
     if (!found && !warnedKits.has(name)) {
       warnedKits.add(name);
       console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded yet.`);
     }
     return found;
+  }
+
+  private portOptions(url: string, secret: () => string | undefined = () => undefined): KitOptions {
+    const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // A nonsense timeout (not a number, zero, negative) would fail every call at once.
+    return { baseUrl: absolute(url), secret, timeoutMs: this.timeoutMs > 0 ? this.timeoutMs : 10_000, fetch };
+  }
+
+  /**
+   * An element made after the client was built brought the kit a configured port lacked
+   * (a lazily loaded element, or a class registered under the game's own tag). Done at
+   * once, so the element can use it in the same task.
+   */
+  private takeKit(name: KitName): void {
+    const consents = kit('consents');
+    if (!this.missingKits.delete(name) || !this.client) return;
+    if (name === 'consents' && consents) {
+      // Not part of the session store: added as it is, the sign-in and session kept.
+      this.client = { ...this.client, consents: consents.port(this.portOptions(this.nodecraftUrl, () => this.nodecraftGameToken)) };
+      this.provider.setValue(this.client);
+    } else this.configure(true);
   }
 
   /** Loads the strings of the resolved locale, then hands every element the new client. */
@@ -319,6 +341,9 @@ export class PlaygateProvider extends LitElement {
   private start(): void {
     const { client, watch } = this;
     if (!client || !watch || this.cleanups.length) return;
+    // Kits that came while the provider was out of the page (a rebuild starts it itself).
+    for (const name of [...this.missingKits]) if (kit(name)) this.takeKit(name);
+    if (this.cleanups.length) return;
     const listen = (target: EventTarget, type: string, handler: () => void) => {
       target.addEventListener(type, handler);
       this.cleanups.push(() => {
@@ -367,12 +392,9 @@ export class PlaygateProvider extends LitElement {
         },
       });
     }
-    // An element made after the client was built brought the kit a configured port lacked.
     this.cleanups.push(
       onKit((name) => {
-        if (!this[URL_OF_KIT[name]]) return;
-        this.kitArrived = true;
-        this.requestUpdate();
+        this.takeKit(name);
       }),
     );
     this.cleanups.push(() => {

@@ -68,13 +68,13 @@ export class PlaygateSessionStatus extends LitElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
   // Done when one is made, so the class works imported alone (no side effects) and
   // defined under a game's own tag: the context replay, its adapters for the provider,
-  // the tags it renders.
+  // the tags it renders (as subclasses: the game may have registered the class itself).
   constructor() {
     super();
     ensureContextRoot();
     registerKit('identity', identityKit);
     registerKit('permissions', permissionsKit);
-    define('playgate-permission-request', PlaygatePermissionRequest);
+    define('playgate-permission-request', class extends PlaygatePermissionRequest {});
   }
 
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
