@@ -163,6 +163,22 @@ async function walk(browser, name, base) {
   console.log(`  ✓ ${name}: renders, playgate-ready, two consent rounds signed (playgate-consent-completed), a parent asked (playgate-challenge-created)${name === 'html' ? ', two copies and an older one on the page without a throw' : ''}`);
 }
 
+/** The classes alone, bundled: no tag registered by importing them, and they work under the game's tags. */
+async function walkClasses(browser, base) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${base}classes.html`);
+  const ready = await waitForEvent(page, 'playgate-ready');
+  const defined = await page.evaluate(() => globalThis.definedAtImport);
+  if (defined.length) problems.push(`importing the classes registered ${defined.join(', ')}`);
+  if (ready.detail.kid !== 'active') problems.push(`k-ID is ${String(ready.detail.kid)} under the game's own tags`);
+  await page.locator('game-status').getByText('text chat public').first().waitFor();
+  await page.close();
+  if (problems.length) throw new Error(`vite-ts classes.html:\n  ${problems.join('\n  ')}`);
+  console.log("  ✓ vite-ts: the classes alone register no tag, and work under the game's own tags");
+}
+
 const work = mkdtempSync(join(tmpdir(), 'playgate-pack-'));
 let failed = false;
 const browser = await chromium.launch({ executablePath: BROWSERS.chromium.binary, args: CHROMIUM_ARGS });
@@ -173,6 +189,7 @@ try {
     const server = await serve(app);
     try {
       await walk(browser, name, server.base);
+      if (name === 'vite-ts') await walkClasses(browser, server.base);
     } finally {
       server.close();
     }
