@@ -36,6 +36,11 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
+      // The React wrappers' 'use client' is kept, one module per file: nothing to warn about.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.id?.includes('/src/react/')) return;
+        handler(level, log);
+      },
       external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^lean-qr($|\/)/, /^react($|\/)/, /^preact($|\/)/, /^hono($|\/)/, /^vite$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },

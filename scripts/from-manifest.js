@@ -41,6 +41,8 @@ const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').trim();
 /** One module per element, so a bundler drops the wrappers (and elements) a game does not import. */
 export function reactWrapper(element) {
   const lines = [
+    // React Server Components (Next.js): the wrappers run in the browser.
+    "'use client';",
     `// ${GENERATED}`,
     element.events.length ? "import { createComponent, type EventName } from '@lit/react';" : "import { createComponent } from '@lit/react';",
     "import * as React from 'react';",
