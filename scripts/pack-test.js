@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:pack` (part of `npm test`; needs `npm run build` first): packs playgate as
 // npm would publish it, installs the tarball into fresh apps (test/pack-apps/: plain HTML,
-// Vite + TypeScript, React 19 + Vite, Vue 3 + Vite), type-checks and builds them, and walks each in
+// Vite + TypeScript, React 19 + Vite, Vue 3 + Vite, webpack), type-checks and builds them, and walks each in
 // headless Chromium: the elements render, the events fire, a consent round is accepted and
 // signed, a parent is asked. Exits non-zero on any failure.
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +30,7 @@ const APP_PACKAGES = {
       '@vitejs/plugin-react': '6.3.0',
     },
   },
+  webpack: { dependencies: {}, devDependencies: { webpack: '5.112.2' } },
   vue: {
     dependencies: { vue: '3.5.45' },
     devDependencies: { vite: devVersion('vite'), typescript: devVersion('typescript'), '@vitejs/plugin-vue': '6.0.11', 'vue-tsc': '3.3.14' },
@@ -71,7 +72,11 @@ function makeApp(name, work, tarball) {
   const dir = join(work, name);
   cpSync(join(APPS, name), dir, { recursive: true });
   cpSync(join(APPS, 'serve.mjs'), join(dir, 'serve.mjs'));
-  const scripts = name === 'html' ? {} : { typecheck: `${name === 'vue' ? 'vue-tsc' : 'tsc'} --noEmit -p .`, build: 'vite build' };
+  const scripts = {
+    html: {},
+    webpack: { build: 'node build.mjs' },
+    vue: { typecheck: 'vue-tsc --noEmit -p .', build: 'vite build' },
+  }[name] ?? { typecheck: 'tsc --noEmit -p .', build: 'vite build' };
   const { dependencies, devDependencies } = APP_PACKAGES[name];
   writeFileSync(
     join(dir, 'package.json'),
@@ -87,10 +92,12 @@ function makeApp(name, work, tarball) {
     writeFileSync(join(dir, 'older-playgate.js'), cdn.replaceAll(`"${pkg.version}"`, '"0.0.1"'));
     return { dir, folder: '.' };
   }
-  const [heading, language, file] = QUICK_STARTS[name];
-  writeFileSync(join(dir, file), quickStart(heading, language));
-  run('npm', ['run', '--silent', 'typecheck'], dir);
-  console.log(`${name}: type-checks${name === 'vue' ? '' : ' (typed event details included)'}, and so does the README's quick start`);
+  if (scripts.typecheck) {
+    const [heading, language, file] = QUICK_STARTS[name];
+    writeFileSync(join(dir, file), quickStart(heading, language));
+    run('npm', ['run', '--silent', 'typecheck'], dir);
+    console.log(`${name}: type-checks${name === 'vue' ? '' : ' (typed event details included)'}, and so does the README's quick start`);
+  }
   run('npm', ['run', '--silent', 'build'], dir);
   return { dir, folder: 'dist' };
 }
@@ -202,4 +209,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-console.log('pack test: 4 apps installed from the tarball, type-checked, built and walked');
+console.log('pack test: 5 apps installed from the tarball, type-checked, built and walked');
