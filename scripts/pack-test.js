@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:pack` (part of `npm test`; needs `npm run build` first): packs playgate as
 // npm would publish it, installs the tarball into fresh apps (test/pack-apps/: plain HTML,
-// Vite + TypeScript, React 19 + Vite, Vue 3 + Vite, webpack), type-checks and builds them, and walks each in
+// Vite + TypeScript, React 19 + Vite, Vue 3 + Vite, webpack, Next.js), type-checks and builds them, and walks each in
 // headless Chromium: the elements render, the events fire, a consent round is accepted and
 // signed, a parent is asked. Exits non-zero on any failure.
 import { execFileSync, spawn } from 'node:child_process';
@@ -31,6 +31,10 @@ const APP_PACKAGES = {
     },
   },
   webpack: { dependencies: {}, devDependencies: { webpack: '5.112.2' } },
+  next: {
+    dependencies: { next: '16.4.6', react: devVersion('react'), 'react-dom': devVersion('react-dom') },
+    devDependencies: { typescript: devVersion('typescript'), '@types/react': devVersion('@types/react'), '@types/react-dom': devVersion('@types/react-dom'), '@types/node': devVersion('@types/node') },
+  },
   vue: {
     dependencies: { vue: '3.5.45' },
     devDependencies: { vite: devVersion('vite'), typescript: devVersion('typescript'), '@vitejs/plugin-vue': '6.0.11', 'vue-tsc': '3.3.14' },
@@ -53,7 +57,8 @@ function quickStart(heading, language) {
   return `${code}\n`;
 }
 
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 
 function pack(work) {
   const output = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
@@ -75,6 +80,8 @@ function makeApp(name, work, tarball) {
   const scripts = {
     html: {},
     webpack: { build: 'node build.mjs' },
+    // `next build` type-checks too.
+    next: { build: 'next build' },
     vue: { typecheck: 'vue-tsc --noEmit -p .', build: 'vite build' },
   }[name] ?? { typecheck: 'tsc --noEmit -p .', build: 'vite build' };
   const { dependencies, devDependencies } = APP_PACKAGES[name];
@@ -99,7 +106,7 @@ function makeApp(name, work, tarball) {
     console.log(`${name}: type-checks${name === 'vue' ? '' : ' (typed event details included)'}, and so does the README's quick start`);
   }
   run('npm', ['run', '--silent', 'build'], dir);
-  return { dir, folder: 'dist' };
+  return { dir, folder: name === 'next' ? 'out' : 'dist' };
 }
 
 function serve({ dir, folder }) {
@@ -209,4 +216,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-console.log('pack test: 5 apps installed from the tarball, type-checked, built and walked');
+console.log('pack test: 6 apps installed from the tarball, type-checked, built and walked');
