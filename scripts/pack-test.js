@@ -77,6 +77,8 @@ function makeApp(name, work, tarball) {
   const dir = join(work, name);
   cpSync(join(APPS, name), dir, { recursive: true });
   cpSync(join(APPS, 'serve.mjs'), join(dir, 'serve.mjs'));
+  // The Next.js page renders the React app's component, as it is.
+  if (name === 'next') cpSync(join(APPS, 'react/src/App.tsx'), join(dir, 'app/App.tsx'));
   const scripts = {
     html: {},
     webpack: { build: 'node build.mjs' },

@@ -1,3 +1,5 @@
+'use client';
+// Also the Next.js app's page (scripts/pack-test.js copies it there): a client component.
 import { useEffect, useRef, useState } from 'react';
 import type { PlaygateProvider as ProviderElement } from 'playgate/elements/provider';
 import { PlaygateConsentPrompt, PlaygateProvider, PlaygateSessionStatus } from 'playgate/react';
@@ -10,7 +12,8 @@ interface Scenario {
 }
 
 const events: Array<{ name: string; detail: unknown }> = [];
-Object.assign(window, { playgateEvents: events });
+// Next.js prerenders it on Node at build: no window there.
+if (typeof window !== 'undefined') Object.assign(window, { playgateEvents: events });
 const record = (name: string, detail: unknown) => events.push({ name, detail });
 
 export function App() {
