@@ -146,6 +146,24 @@ export function apiReference(elements) {
   return `${out.join('\n')}\n`;
 }
 
+/** VS Code's HTML custom data: tag and attribute completion, with docs, in plain HTML files. */
+export function htmlCustomData(elements) {
+  // A union of string literals ('light' | 'dark') becomes the attribute's list of values.
+  const values = (type = '') => {
+    const literals = type.split('|').map((part) => /^\s*'([^']*)'\s*$/.exec(part)?.[1]);
+    return literals.every((literal) => literal !== undefined) ? literals.map((name) => ({ name })) : undefined;
+  };
+  const tags = elements.map((element) => ({
+    name: element.tagName,
+    description: oneLine(element.description ?? element.summary),
+    attributes: (element.attributes ?? []).map((attribute) => {
+      const listed = values(attribute.type?.text);
+      return { name: attribute.name, description: oneLine(attribute.description), ...(listed ? { values: listed } : {}) };
+    }),
+  }));
+  return `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`;
+}
+
 /** Every file made from the manifest, by path. */
 export function outputs(elements) {
   return {
@@ -154,6 +172,7 @@ export function outputs(elements) {
     'src/jsx/react.ts': jsxTypes(elements, 'react'),
     'src/jsx/preact.ts': jsxTypes(elements, 'preact'),
     'docs/api.md': apiReference(elements),
+    'vscode.html-custom-data.json': htmlCustomData(elements),
   };
 }
 

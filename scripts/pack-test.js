@@ -64,7 +64,7 @@ function pack(work) {
   const output = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
   const [{ filename, files }] = JSON.parse(output.slice(output.indexOf('[')));
   const paths = files.map((file) => file.path);
-  for (const needed of ['custom-elements.json', 'dist/playgate.js', 'dist/react/index.js', 'dist/elements/provider/provider.component.d.ts']) {
+  for (const needed of ['custom-elements.json', 'vscode.html-custom-data.json', 'dist/playgate.js', 'dist/react/index.js', 'dist/elements/provider/provider.component.d.ts']) {
     if (!paths.includes(needed)) throw new Error(`the package lacks ${needed}`);
   }
   const strays = paths.filter((path) => /^(src|test|stories|demo)\//.test(path));
