@@ -158,7 +158,9 @@ export function htmlCustomData(elements) {
     description: oneLine(element.description ?? element.summary),
     attributes: (element.attributes ?? []).map((attribute) => {
       const listed = values(attribute.type?.text);
-      return { name: attribute.name, description: oneLine(attribute.description), ...(listed ? { values: listed } : {}) };
+      // "v": a boolean attribute, written bare.
+      const valueSet = attribute.type?.text === 'boolean' ? { valueSet: 'v' } : listed ? { values: listed } : {};
+      return { name: attribute.name, description: oneLine(attribute.description), ...valueSet };
     }),
   }));
   return `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`;

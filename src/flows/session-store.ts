@@ -158,6 +158,16 @@ export class SessionStore {
     this.scheduleExpiry();
   }
 
+  /**
+   * Takes a port, also one whose adapter came after the store was made (an element loaded
+   * later), keeping everything the store already knows. A k-ID port is read by the next refresh.
+   */
+  connect(ports: Pick<SessionStoreOptions, 'permissions' | 'identity'>): void {
+    Object.assign(this.options, ports);
+    this.set({ identity: this.identityNow(), ...(ports.permissions ? { kid: { state: 'loading' } } : {}) });
+    this.scheduleExpiry();
+  }
+
   dispose(): void {
     this.lifetime.abort();
     this.options.timers.clearTimeout(this.expiryTimer);

@@ -29,6 +29,29 @@ describe('define', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('registers a class the game already registered under its own tag, as a subclass, without a throw', () => {
+    class Shared extends HTMLElement {}
+    customElements.define('game-shared', Shared);
+    const warnings = recordWarnings(() => {
+      define('test-shared', Shared);
+    });
+    expect(customElements.get('test-shared')?.prototype).to.be.instanceOf(Shared);
+    expect(customElements.get('game-shared')).to.equal(Shared);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('says nothing about a game’s own subclass under one of its tags', () => {
+    class Ours extends HTMLElement {}
+    define('test-ours', Ours);
+    // The game's subclass inherits the mark of the class it extends, not a version of its own.
+    customElements.define('test-theirs', class extends (customElements.get('test-ours') ?? HTMLElement) {});
+    Object.defineProperty(Ours, VERSION_KEY, { value: '0.0.2' });
+    const warnings = recordWarnings(() => {
+      define('test-theirs', class extends HTMLElement {});
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('warns once, and does not throw, when other versions hold the tags', () => {
     for (const tag of ['test-old-a', 'test-old-b']) {
       const old = class extends HTMLElement {};

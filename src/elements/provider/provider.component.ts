@@ -23,6 +23,7 @@ import type { PushChannel } from './push-channel.js';
 export type { PlaygateEventDetails } from '../shared/events.js';
 
 const CHANNEL = 'playgate';
+const isVisible = () => document.visibilityState !== 'hidden';
 const warnedKits = new Set<KitName>();
 
 /**
@@ -157,6 +158,7 @@ export class PlaygateProvider extends LitElement {
   private cleanups: Array<() => void> = [];
   /** Configured ports whose kit was not loaded when the client was built. */
   private readonly missingKits = new Set<KitName>();
+  private fallbackStorage: KeyValueStorage | undefined;
   private readySent = false;
 
   /** The shared client, once configured. */
@@ -250,40 +252,27 @@ export class PlaygateProvider extends LitElement {
     return html`<slot></slot>`;
   }
 
-  /** Builds the client from the configuration. `kitArrived`: only a kit came, keep the sign-in. */
-  private configure(kitArrived = false): void {
+  private configure(): void {
     this.missingKits.clear();
     this.stop();
     this.client?.store.dispose();
-    const options = (url: string, secret?: () => string | undefined) => this.portOptions(url, secret);
-    this.permissionsKit = this.kidUrl ? this.kit('permissions') : undefined;
-    const permissions = this.permissionsKit?.port(options(this.kidUrl, () => this.kidToken));
-    if (!kitArrived || !this.elements) this.elements = this.elementsUrl ? this.kit('identity')?.port(options(this.elementsUrl)) : undefined;
-    if (this.elements && this.elementsSessionSecret) this.elements.adopt(this.elementsSessionSecret, this.elementsSession);
-    const consents = this.nodecraftUrl ? this.kit('consents')?.port(options(this.nodecraftUrl, () => this.nodecraftGameToken)) : undefined;
-    const storage = this.storage ?? safeStorage(() => localStorage);
-    if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
-    const store = new SessionStore({ ...(permissions ? { permissions } : {}), ...(this.elements ? { identity: this.elements } : {}), storage, timers: this.timers });
     this.client?.requests?.dispose();
+    const storage = this.storageInUse;
+    if (this.kidSessionId) storage.set('kid-session-id', this.kidSessionId);
+    const store = new SessionStore({ storage, timers: this.timers });
     // The language already loaded stays: a new client must not flash English.
     const { messages = en, locale = 'en', dir = 'ltr' } = this.client ?? {};
-    const isVisible = () => document.visibilityState !== 'hidden';
-    const requests = permissions
-      ? this.permissionsKit?.requests({ port: permissions, store, storage, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait })
-      : undefined;
     this.client = {
       store,
-      ...(permissions ? { permissions } : {}),
-      ...(requests ? { requests } : {}),
       jurisdiction: () => this.jurisdiction,
-      ...(consents ? { consents } : {}),
-      ...(this.elements ? { identity: this.elements } : {}),
       messages,
       locale,
       dir,
       label: (name) => featureLabel(name, this.permissionLabels),
       refresh: () => store.refresh(),
     };
+    this.permissionsKit = this.elements = undefined;
+    for (const name of ['permissions', 'identity', 'consents'] as const) this.connectPort(name);
     this.watch = new SessionWatch(store, { timers: this.timers, isVisible });
     store.subscribe((_snapshot, event) => {
       if (event) this.announce(event);
@@ -291,6 +280,35 @@ export class PlaygateProvider extends LitElement {
     this.provider.setValue(this.client, true);
     void this.speak();
     if (this.isConnected) this.start();
+  }
+
+  /**
+   * Builds a configured port from its kit, if loaded, and hands it to the store and the
+   * client. At configuration, and again when a kit comes later (an element loaded after
+   * the provider started): then everything the store knows, the sign-in included, stays.
+   */
+  private connectPort(name: KitName): void {
+    const client = this.client;
+    const url = { permissions: this.kidUrl, identity: this.elementsUrl, consents: this.nodecraftUrl }[name];
+    if (!client || !url) return;
+    const options = (secret?: () => string | undefined) => this.portOptions(url, secret);
+    if (name === 'consents') {
+      const consents = this.kit('consents')?.port(options(() => this.nodecraftGameToken));
+      if (consents) this.client = { ...client, consents };
+    } else if (name === 'identity') {
+      const identity = (this.elements = this.kit('identity')?.port(options()));
+      if (!identity) return;
+      if (this.elementsSessionSecret) identity.adopt(this.elementsSessionSecret, this.elementsSession);
+      client.store.connect({ identity });
+      this.client = { ...client, identity };
+    } else {
+      const permissionsKit = (this.permissionsKit = this.kit('permissions'));
+      const permissions = permissionsKit?.port(options(() => this.kidToken));
+      if (!permissionsKit || !permissions) return;
+      client.store.connect({ permissions });
+      const requests = permissionsKit.requests({ port: permissions, store: client.store, storage: this.storageInUse, timers: this.timers, isVisible, push: this.challengePush, wait: this.challengeWait });
+      this.client = { ...client, permissions, requests };
+    }
   }
 
   /**
@@ -307,6 +325,11 @@ export class PlaygateProvider extends LitElement {
     return found;
   }
 
+  /** Memory where local storage is refused (a portal's iframe): one for the provider's life. */
+  private get storageInUse(): KeyValueStorage {
+    return this.storage ?? (this.fallbackStorage ??= safeStorage(() => localStorage));
+  }
+
   private portOptions(url: string, secret: () => string | undefined = () => undefined): KitOptions {
     const fetch = this.fetch ?? ((input, init) => globalThis.fetch(input, init));
     // A nonsense timeout (not a number, zero, negative) would fail every call at once.
@@ -319,13 +342,14 @@ export class PlaygateProvider extends LitElement {
    * once, so the element can use it in the same task.
    */
   private takeKit(name: KitName): void {
-    const consents = kit('consents');
     if (!this.missingKits.delete(name) || !this.client) return;
-    if (name === 'consents' && consents) {
-      // Not part of the session store: added as it is, the sign-in and session kept.
-      this.client = { ...this.client, consents: consents.port(this.portOptions(this.nodecraftUrl, () => this.nodecraftGameToken)) };
-      this.provider.setValue(this.client);
-    } else this.configure(true);
+    this.connectPort(name);
+    this.provider.setValue(this.client);
+    // The k-ID kit brings the game server's push: listened to from a fresh start.
+    if (name === 'permissions' && this.isConnected) {
+      this.stop();
+      this.start();
+    }
   }
 
   /** Loads the strings of the resolved locale, then hands every element the new client. */
@@ -414,7 +438,8 @@ export class PlaygateProvider extends LitElement {
     if (this.readySent || !client) return;
     const ready = client.store.snapshot.kid.state === 'unconfigured' ? Promise.resolve() : client.store.refresh();
     void ready.then(() => {
-      if (this.readySent) return;
+      // A store replaced meanwhile (the configuration changed) reports through its own start.
+      if (this.readySent || this.client?.store !== client.store) return;
       this.readySent = true;
       const { kid, identity } = client.store.snapshot;
       emit(this, 'playgate-ready', { kid: kid.state, identity: identity.state });

@@ -13,13 +13,18 @@ let warned = false;
 export function define(tag: string, element: CustomElementConstructor): void {
   const existing: Versioned | undefined = customElements.get(tag);
   if (existing) {
-    const version = existing[VERSION_KEY];
+    // Its own mark only: a game's subclass inherits the mark of the class it extends.
+    const version = Object.hasOwn(existing, VERSION_KEY) ? existing[VERSION_KEY] : undefined;
     if (version && version !== VERSION && !warned) {
       warned = true;
       console.warn(`playgate ${VERSION}: <${tag}> is already defined by another version; keeping that one.`);
     }
     return;
   }
-  (element as Versioned)[VERSION_KEY] = VERSION;
-  customElements.define(tag, element);
+  // A class the game registered itself under its own tag cannot take a second one.
+  // (getName is from 2023: older engines lack it.)
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  const free = customElements.getName?.(element) ? class extends element {} : element;
+  (free as Versioned)[VERSION_KEY] = VERSION;
+  customElements.define(tag, free);
 }
