@@ -4,6 +4,7 @@ import { PlaygateSessionStatus } from '../../src/elements/session-status/session
 import { memoryStorage, safeStorage } from '../../src/flows/storage.js';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, LABELS, mountStatus, next, until } from '../support/elements.js';
+import { nextTask } from '../support/tick.js';
 
 async function asPip(scenario = 'child', config?: Record<string, unknown>): Promise<TestEmulator> {
   const emu = await startEmulator(scenario, config);
@@ -28,6 +29,26 @@ describe('<playgate-provider>', () => {
     expect((await kidCalls(emu)).length - before).to.equal(1);
     await second.updateComplete;
     expect(second.shadowRoot?.textContent).to.contain('Child account');
+  });
+
+  it('reads the session when the server pushes a challenge it cannot check (an unknown status)', async () => {
+    const emu = await asPip();
+    await mountStatus(emu);
+    const streams = async () => ((await (await fetch(`${emu.base}/__streams`)).json()) as { streams: number }).streams;
+    const deadline = Date.now() + 15_000;
+    while ((await streams()) === 0) {
+      if (Date.now() > deadline) throw new Error('no push stream opened');
+      await nextTask();
+    }
+    const reads = async () => (await kidCalls(emu)).filter((call) => call.path === '/session/get').length;
+    const before = await reads();
+    const event = { type: 'challenge-changed', challengeId: 'ch-1', status: 'EXPIRED' };
+    await fetch(`${emu.base}/__push`, { method: 'POST', body: JSON.stringify({ player: 'pip', event }) });
+    const read = Date.now() + 15_000;
+    while ((await reads()) === before) {
+      if (Date.now() > read) throw new Error('the session was not read after the push');
+      await nextTask();
+    }
   });
 
   it('keeps two tabs in agreement: a change read in one shows in the other', async () => {

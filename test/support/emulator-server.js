@@ -81,6 +81,13 @@ export function emulatorServer() {
       await sendResponse(ctx.res, new Response(null, { status: 204 }));
       return;
     }
+    if (rest === '/__push' && ctx.method === 'POST') {
+      // Test set-up only: an event on a player's stream, as the game's server would send it.
+      const { player, event } = await request.json();
+      await instance.hub.events.publish(player, event);
+      await sendResponse(ctx.res, new Response(null, { status: 204 }));
+      return;
+    }
     if (rest === '/__streams') {
       // Test set-up only: how many push streams are open.
       await sendResponse(ctx.res, Response.json({ streams: instance.hub.streams }));

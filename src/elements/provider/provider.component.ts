@@ -13,7 +13,7 @@ import type { JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
 import type { IdentRequest } from '../../model/ports.js';
 import type {} from '../consent-prompt/consent-prompt.js';
-import { ChallengeStatusSchema, type ChallengeResult, type Session } from '../../model/permissions.js';
+import type { ChallengeResult, Session } from '../../model/permissions.js';
 import { themes } from '../../styles/tokens.js';
 import { clientContext, type PlaygateClient } from '../shared/context.js';
 import { emit } from '../shared/events.js';
@@ -409,10 +409,8 @@ export class PlaygateProvider extends LitElement {
         connection: () => {
           for (const listener of this.connectionListeners) listener();
         },
-        challenge: ({ challengeId, status, sessionId }) => {
-          const parsed = ChallengeStatusSchema.safeParse(status);
-          if (!parsed.success) return;
-          for (const listener of this.challengeListeners.get(challengeId) ?? []) listener({ status: parsed.data, ...(sessionId ? { sessionId } : {}) });
+        challenge: ({ challengeId, ...result }) => {
+          for (const listener of this.challengeListeners.get(challengeId) ?? []) listener(result);
         },
       });
     }

@@ -1,8 +1,10 @@
+import { ChallengeChangedSchema, type ChallengeChanged } from '../../model/permissions.js';
+
 /** What the game server's stream tells the provider. */
 export interface PushHandlers {
   changed(): void;
   adopt(sessionId: string | undefined, approved?: readonly string[]): void;
-  challenge?(update: { challengeId: string; status: string; sessionId?: string }): void;
+  challenge?(update: ChallengeChanged): void;
   /** The stream opened or closed. */
   connection?(): void;
 }
@@ -59,13 +61,18 @@ export class PushChannel {
     });
     source.addEventListener('challenge-changed', (event) => {
       remember(event);
+      let body: unknown;
       try {
-        const data = JSON.parse(String((event as MessageEvent<unknown>).data)) as { challengeId?: string; status?: string; sessionId?: string };
-        if (typeof data.challengeId === 'string' && typeof data.status === 'string') {
-          this.on.challenge?.({ challengeId: data.challengeId, status: data.status, ...(typeof data.sessionId === 'string' ? { sessionId: data.sessionId } : {}) });
-        }
-        if (data.status === 'PASS') this.on.adopt(data.sessionId);
+        body = JSON.parse(String((event as MessageEvent<unknown>).data));
       } catch {
+        // Not JSON: handled as unknown below.
+      }
+      const parsed = ChallengeChangedSchema.safeParse(body);
+      if (parsed.success) {
+        this.on.challenge?.(parsed.data);
+        if (parsed.data.status === 'PASS') this.on.adopt(parsed.data.sessionId);
+      } else {
+        // Anything else (a future status included): read the session, the source of truth.
         this.on.changed();
       }
     });
