@@ -422,12 +422,7 @@ describe('<playgate-permission-request>', () => {
     const timers = new ManualTimers();
     const m = await mount(emu, { timers });
     // The stream first: one that comes after the wait began brings a catch-up read, by design.
-    const streams = async () => ((await (await fetch(`${emu.base}/__streams`)).json()) as { streams: number }).streams;
-    const deadline = Date.now() + 15_000;
-    while ((await streams()) === 0) {
-      if (Date.now() > deadline) throw new Error('no push stream opened');
-      await nextTask();
-    }
+    await emu.streamOpen();
     await askParent(m, 'voice-chat');
     await waitFor(() => m.provider.playgate?.requests?.waitMode === 'push', 'the push stream');
     const granted = next(m.element, 'playgate-permission-granted');

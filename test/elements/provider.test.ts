@@ -34,16 +34,10 @@ describe('<playgate-provider>', () => {
   it('reads the session when the server pushes a challenge it cannot check (an unknown status)', async () => {
     const emu = await asPip();
     await mountStatus(emu);
-    const streams = async () => ((await (await fetch(`${emu.base}/__streams`)).json()) as { streams: number }).streams;
-    const deadline = Date.now() + 15_000;
-    while ((await streams()) === 0) {
-      if (Date.now() > deadline) throw new Error('no push stream opened');
-      await nextTask();
-    }
+    await emu.streamOpen();
     const reads = async () => (await kidCalls(emu)).filter((call) => call.path === '/session/get').length;
     const before = await reads();
-    const event = { type: 'challenge-changed', challengeId: 'ch-1', status: 'EXPIRED' };
-    await fetch(`${emu.base}/__push`, { method: 'POST', body: JSON.stringify({ player: 'pip', event }) });
+    await emu.push('pip', { type: 'challenge-changed', challengeId: 'ch-1', status: 'EXPIRED' });
     const read = Date.now() + 15_000;
     while ((await reads()) === before) {
       if (Date.now() > read) throw new Error('the session was not read after the push');

@@ -1,6 +1,7 @@
 /** Browser side of `emulator-server.js`: a fresh emulator per call, reached over HTTP. */
 import { ElementsBackend, KidBackend, NodecraftBackend } from '../../src/backends/index.js';
 import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
+import { nextTask } from './tick.js';
 
 export interface TestEmulator {
   base: string;
@@ -16,6 +17,10 @@ export interface TestEmulator {
   kidThroughProxy(): KidBackend;
   /** Links a player to a session in the proxy, as a game's sign-up would. */
   link(player: string, sessionId: string): Promise<void>;
+  /** Resolves once a widget's push stream is open on the game's server. */
+  streamOpen(): Promise<void>;
+  /** Sends an event on a player's push stream, as the game's server would. */
+  push(player: string, event: Record<string, unknown>): Promise<void>;
 }
 
 const RETRY = { baseDelayMs: 5 };
@@ -50,6 +55,16 @@ export async function startEmulator(
     kidThroughProxy: () => new KidBackend({ baseUrl: `${base}/api/kid/`, retry: RETRY }),
     async link(player, sessionId) {
       await fetch(`${base}/__link`, { method: 'POST', body: JSON.stringify({ player, sessionId }) });
+    },
+    async streamOpen() {
+      const deadline = Date.now() + 15_000;
+      while (((await (await fetch(`${base}/__streams`)).json()) as { streams: number }).streams === 0) {
+        if (Date.now() > deadline) throw new Error('no push stream opened');
+        await nextTask();
+      }
+    },
+    async push(player, event) {
+      await fetch(`${base}/__push`, { method: 'POST', body: JSON.stringify({ player, event }) });
     },
   };
 }
