@@ -37,14 +37,11 @@ function nodecraft(stack: InPageStack): NodecraftBackend {
 
 /** The consent loop with a player who accepts every document as soon as it is shown. */
 function acceptingFlow(consents: NodecraftBackend): ConsentFlow {
-  const flow: ConsentFlow = new ConsentFlow({
-    consents,
-    storage: memoryStorage(),
-    onChange: (state) => {
-      if (state.state === 'reading') queueMicrotask(() => {
-        flow.accept();
-      });
-    },
+  const flow = new ConsentFlow({ consents, storage: memoryStorage() });
+  flow.subscribe((state) => {
+    if (state.state === 'reading') queueMicrotask(() => {
+      flow.accept();
+    });
   });
   return flow;
 }

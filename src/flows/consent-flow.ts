@@ -1,6 +1,8 @@
-import type { ConsentDocument, ConsentRequirement, OutstandingConsent } from '../model/consent.js';
+import type { ConsentDocument, ConsentRequirement } from '../model/consent.js';
 import { isPlaygateError, PlaygateError } from '../model/error.js';
 import type { ConsentsPort } from '../model/ports.js';
+import { Audience } from './audience.js';
+import { RoundPlan } from './round-plan.js';
 import type { KeyValueStorage } from './storage.js';
 
 /** A round in progress. `total` is the number of rounds, when the backend could tell. */
@@ -21,6 +23,8 @@ export type ConsentFlowState =
   | ({ state: 'signing'; document: ConsentDocument } & Round)
   /** A step failed; `retry()` repeats it, `decline()` gives up. */
   | ({ state: 'error'; error: PlaygateError; step: 'load' | 'sign'; document?: ConsentDocument } & Round)
+  /** Documents shown for reading only (already answered, say); `close()` ends it. */
+  | { state: 'reviewing'; round: number; requirement: ConsentRequirement; document: ConsentDocument }
   | { state: 'done'; rounds: number }
   | { state: 'declined'; requirement: ConsentRequirement }
   | { state: 'failed'; error: PlaygateError };
@@ -35,10 +39,19 @@ export interface ConsentFlowOptions {
   consents: ConsentsPort;
   /** Accepted-but-unsigned documents survive a reload here. */
   storage: KeyValueStorage;
+}
+
+/** How one run goes: from which element, with how many rounds, where its answers are kept. */
+export interface ConsentRunOptions {
   /** Rounds before giving up with `consent_rounds_exceeded`. Default 5. */
   maxRounds?: number;
-  onChange?(state: ConsentFlowState, event?: ConsentFlowEvent): void;
+  /** Instead of the flow's own storage. */
+  storage?: KeyValueStorage;
+  /** The element the player (or the game) used. */
+  origin?: object;
 }
+
+export type ConsentListener = (state: ConsentFlowState, event?: ConsentFlowEvent) => void;
 
 /** The action to guard. `accepted` holds documents that are signed by sending them along. */
 export type GuardedAction<T> = (accepted: readonly ConsentDocument[]) => Promise<T>;
@@ -64,11 +77,48 @@ export class ConsentFlow {
   /** Declined while nothing was waiting for an answer (the document was still loading). */
   private declinedEarly = false;
   private busy = false;
+  private storage: KeyValueStorage;
+  private readonly listeners = new Set<ConsentListener>();
+  private endReview: (() => void) | undefined;
+  /** The prompts on the page, each with how its runs go; the presenter draws the documents and sends the events. */
+  readonly audience = new Audience<() => ConsentRunOptions>();
 
-  constructor(private readonly options: ConsentFlowOptions) {}
+  constructor(private readonly options: ConsentFlowOptions) {
+    this.storage = options.storage;
+  }
 
   get state(): ConsentFlowState {
     return this.current;
+  }
+
+  subscribe(listener: ConsentListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Shows a document for reading only, e.g. a server's rules from its details page.
+   * Resolves when `close()` is called. Not while a run is asking for consent.
+   */
+  async review(requirement: ConsentRequirement, { origin }: { origin?: object } = {}): Promise<void> {
+    if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
+    const document = await this.options.consents.getDocument(requirement);
+    this.endReview?.();
+    this.audience.startedBy(origin);
+    this.set({ state: 'reviewing', round: 1, requirement, document });
+    await new Promise<void>((resolve) => {
+      this.endReview = resolve;
+    });
+  }
+
+  /** Ends a review. */
+  close(): void {
+    if (this.current.state !== 'reviewing') return;
+    this.set({ state: 'idle' });
+    this.endReview?.();
+    this.endReview = undefined;
   }
 
   /** The player accepts what they read. Ignored anywhere else (a double click included). */
@@ -86,20 +136,22 @@ export class ConsentFlow {
     if (this.current.state === 'error') this.answer('retry');
   }
 
-  async run<T>(action: GuardedAction<T>): Promise<T> {
+  async run<T>(action: GuardedAction<T>, options: ConsentRunOptions = {}): Promise<T> {
     if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
     this.busy = true;
     this.declinedEarly = false;
+    this.close();
+    this.audience.startedBy(options.origin);
+    this.storage = options.storage ?? this.options.storage;
     try {
-      return await this.loop(action);
+      return await this.loop(action, options.maxRounds ?? 5);
     } finally {
       this.busy = false;
       this.decide = undefined;
     }
   }
 
-  private async loop<T>(action: GuardedAction<T>): Promise<T> {
-    const maxRounds = this.options.maxRounds ?? 5;
+  private async loop<T>(action: GuardedAction<T>, maxRounds: number): Promise<T> {
     const withAction: ConsentDocument[] = [];
     const plan = new RoundPlan(this.options.consents);
     let previous: Round | undefined;
@@ -139,12 +191,14 @@ export class ConsentFlow {
         return this.declined(requirement);
       }
       while (doc.status !== 'signed') {
-        if (!this.remembered().includes(pagesKey(doc))) {
+        // An answer given before (a round the backend asked again, a reload) is sent again, not announced again.
+        const answeredNow = !this.remembered().includes(pagesKey(doc));
+        if (answeredNow) {
           this.set({ state: 'reading', ...at, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
           this.remember([...this.remembered(), pagesKey(doc)]);
         }
-        this.set({ state: 'signing', ...at, document: doc }, { type: 'accepted', requirement, document: doc });
+        this.set({ state: 'signing', ...at, document: doc }, answeredNow ? { type: 'accepted', requirement, document: doc } : undefined);
         const signed = await this.sign(at, doc);
         if (signed === undefined) return this.declined(requirement);
         if (signed === 'with-action') {
@@ -162,7 +216,7 @@ export class ConsentFlow {
   /** Accepted documents not yet known to be signed, across reloads. */
   private remembered(): string[] {
     try {
-      const parsed: unknown = JSON.parse(this.options.storage.get(ACCEPTED_KEY) ?? '[]');
+      const parsed: unknown = JSON.parse(this.storage.get(ACCEPTED_KEY) ?? '[]');
       return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : [];
     } catch {
       return [];
@@ -170,8 +224,8 @@ export class ConsentFlow {
   }
 
   private remember(keys: readonly string[]): void {
-    if (keys.length) this.options.storage.set(ACCEPTED_KEY, JSON.stringify(keys));
-    else this.options.storage.remove(ACCEPTED_KEY);
+    if (keys.length) this.storage.set(ACCEPTED_KEY, JSON.stringify(keys));
+    else this.storage.remove(ACCEPTED_KEY);
   }
 
   private forget(doc: ConsentDocument): void {
@@ -183,7 +237,7 @@ export class ConsentFlow {
       try {
         return await this.options.consents.getDocument(at.requirement);
       } catch (error) {
-        this.set({ state: 'error', ...at, step: 'load', error: asError(error) });
+        this.set({ state: 'error', ...at, step: 'load', error: PlaygateError.from(error) });
         if ((await this.wait()) !== 'retry') return undefined;
         this.set({ state: 'loading', ...at });
       }
@@ -204,7 +258,7 @@ export class ConsentFlow {
         }
         return (await this.options.consents.sign(at.requirement, doc)).signed;
       } catch (error) {
-        this.set({ state: 'error', ...at, step: 'sign', document: doc, error: asError(error) });
+        this.set({ state: 'error', ...at, step: 'sign', document: doc, error: PlaygateError.from(error) });
         if ((await this.wait()) !== 'retry') return undefined;
         this.set({ state: 'signing', ...at, document: doc });
       }
@@ -217,7 +271,7 @@ export class ConsentFlow {
   }
 
   private fail(error: unknown): never {
-    const failure = asError(error);
+    const failure = PlaygateError.from(error);
     this.set({ state: 'failed', error: failure });
     throw failure;
   }
@@ -240,55 +294,6 @@ export class ConsentFlow {
 
   private set(state: ConsentFlowState, event?: ConsentFlowEvent): void {
     this.current = state;
-    this.options.onChange?.(state, event);
+    for (const listener of this.listeners) listener(state, event);
   }
-}
-
-/** Whether a read-ahead entry is what the action asks for now. */
-function sameLayer(planned: ConsentRequirement, asked: ConsentRequirement): boolean {
-  return planned.scope === asked.scope && (asked.type === undefined || planned.type === asked.type);
-}
-
-/**
- * What the action will still ask for, read once per run when the backend can tell, so the
- * prompt can say "Step 1 of 3" and later rounds need no second read of their document.
- */
-class RoundPlan {
-  private ahead: OutstandingConsent[] | undefined;
-  private total: number | undefined;
-
-  constructor(private readonly consents: ConsentsPort) {}
-
-  known(): { total?: number } {
-    return this.total === undefined ? {} : { total: this.total };
-  }
-
-  /** The round's document if it was read ahead; undefined means read it now. */
-  async take(round: number, requirement: ConsentRequirement): Promise<ConsentDocument | undefined> {
-    if (!this.ahead) {
-      this.ahead = [];
-      try {
-        const outstanding = (await this.consents.outstanding?.(requirement.action)) ?? [];
-        if (outstanding.some((entry) => sameLayer(entry.requirement, requirement))) {
-          this.ahead = [...outstanding];
-          this.total = round - 1 + outstanding.length;
-        }
-      } catch {
-        // The count stays unknown; the round's own read reports a failure the player can retry.
-      }
-    }
-    const index = this.ahead.findIndex((entry) => sameLayer(entry.requirement, requirement));
-    if (index < 0) {
-      this.total = undefined;
-      return undefined;
-    }
-    // Layers skipped over were signed meanwhile (another tab, say): one round fewer each.
-    const taken = this.ahead.splice(0, index + 1);
-    if (this.total !== undefined) this.total -= index;
-    return taken[index]?.document;
-  }
-}
-
-function asError(error: unknown): PlaygateError {
-  return isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
 }

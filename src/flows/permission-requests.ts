@@ -1,4 +1,5 @@
 import { isPlaygateError, PlaygateError } from '../model/error.js';
+import { Audience } from './audience.js';
 import type { AgeGateRequirements, Challenge, ChallengeResult } from '../model/permissions.js';
 import type { AgeInput, PermissionsPort } from '../model/ports.js';
 import { ChallengeWait, type ChallengePush, type WaitMode } from './challenge-wait.js';
@@ -71,23 +72,18 @@ export class PermissionRequests {
   private current: RequestState = { state: 'idle' };
   private listeners = new Set<RequestListener>();
   private wait: ChallengeWait | undefined;
-  private attached = 0;
+  /** The elements showing requests; the wait runs only while there is one. */
+  readonly audience = new Audience();
   private retryStep: (() => Promise<void>) | undefined;
   private resuming = false;
   private readonly code: CodeRenewal;
-
-  /**
-   * The element that shows the conversation (the one the player used, or the first to
-   * attach): it draws the panel and fires the events, so two elements never both do.
-   */
-  owner: object | undefined;
 
   constructor(private readonly options: PermissionRequestsOptions) {
     this.code = new CodeRenewal({
       port: options.port,
       timers: options.timers,
       isVisible: () => options.isVisible(),
-      current: () => (this.current.state === 'waiting' && this.attached > 0 ? this.current.challenge : undefined),
+      current: () => (this.current.state === 'waiting' && this.audience.size > 0 ? this.current.challenge : undefined),
       update: ({ challenge, error, clockTrusted }) => {
         const patch: Partial<Extract<RequestState, { state: 'waiting' }>> = {};
         if (challenge) patch.challenge = challenge;
@@ -115,21 +111,13 @@ export class PermissionRequests {
   }
 
   /** An element that shows requests is on the page: resume a stored challenge, keep waiting. */
-  attach(element: object): () => void {
-    this.attached += 1;
-    this.owner ??= element;
-    if (this.attached === 1) this.resume();
-    let detached = false;
+  attach(view: object): () => void {
+    const leave = this.audience.join(view, undefined);
+    if (this.audience.size === 1) this.resume();
     return () => {
-      if (detached) return;
-      detached = true;
-      this.attached -= 1;
-      if (this.owner === element) {
-        this.owner = undefined;
-        // Another element may take over showing the conversation.
-        this.set(this.current);
-      }
-      if (this.attached === 0) this.stopWaiting();
+      // Another element may take over showing the conversation.
+      if (leave()) this.set(this.current);
+      if (this.audience.size === 0) this.stopWaiting();
     };
   }
 
@@ -138,9 +126,10 @@ export class PermissionRequests {
     this.code.visibilityChanged();
   }
 
-  /** Ask for features. Threshold and other features are never mixed in one upgrade. */
-  async request(permissions: readonly string[]): Promise<void> {
+  /** Ask for features, from `origin` (the element the player used). Threshold and other features are never mixed in one upgrade. */
+  async request(permissions: readonly string[], { origin }: { origin?: object } = {}): Promise<void> {
     if (this.current.state === 'requesting' || this.current.state === 'waiting') return;
+    this.audience.startedBy(origin);
     this.retryStep = () => this.request(permissions);
     this.set({ state: 'requesting', permissions });
     const { store, port } = this.options;
@@ -180,14 +169,15 @@ export class PermissionRequests {
   }
 
   /** First consent (no session, or a revoked one): ask k-ID how to ask for the age. */
-  async startAgeGate(jurisdiction: string): Promise<void> {
+  async startAgeGate(jurisdiction: string, { origin }: { origin?: object } = {}): Promise<void> {
+    this.audience.startedBy(origin);
     this.retryStep = () => this.startAgeGate(jurisdiction);
     this.set({ state: 'age-gate', jurisdiction, checking: true });
     try {
       const requirements = await this.options.port.getAgeGateRequirements(jurisdiction);
       this.set({ state: 'age-gate', jurisdiction, requirements, checking: false });
     } catch (error) {
-      this.set({ state: 'age-gate', jurisdiction, checking: false, error: asError(error) });
+      this.set({ state: 'age-gate', jurisdiction, checking: false, error: PlaygateError.from(error) });
     }
   }
 
@@ -210,7 +200,7 @@ export class PermissionRequests {
         throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
       }
     } catch (error) {
-      this.set({ state: 'age-gate', jurisdiction, checking: false, error: asError(error), ...(requirements ? { requirements } : {}) });
+      this.set({ state: 'age-gate', jurisdiction, checking: false, error: PlaygateError.from(error), ...(requirements ? { requirements } : {}) });
     }
   }
 
@@ -303,7 +293,7 @@ export class PermissionRequests {
         this.gone(pending, error);
       },
     );
-    if (this.attached > 0) this.wait.start(resumed);
+    if (this.audience.size > 0) this.wait.start(resumed);
   }
 
   private stopWaiting(): void {
@@ -380,7 +370,7 @@ export class PermissionRequests {
   }
 
   private failed(error: unknown, permissions: readonly string[]): void {
-    this.set({ state: 'failed', error: asError(error), permissions });
+    this.set({ state: 'failed', error: PlaygateError.from(error), permissions });
   }
 
   private patchWaiting(patch: Partial<Extract<RequestState, { state: 'waiting' }>>, clearCodeError = false): void {
@@ -399,8 +389,4 @@ export class PermissionRequests {
   private emit(event: RequestEvent): void {
     for (const listener of this.listeners) listener(this.current, event);
   }
-}
-
-function asError(error: unknown): PlaygateError {
-  return isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
 }

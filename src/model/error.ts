@@ -85,6 +85,11 @@ export class PlaygateError extends Error {
     this.requirement = init.requirement;
   }
 
+  /** Any thrown value as a PlaygateError: itself if it is one, else a network failure around it. */
+  static from(error: unknown): PlaygateError {
+    return error instanceof PlaygateError ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
+  }
+
   /** True when the same call may succeed if tried again later, unchanged. */
   get retryable(): boolean {
     return ['network', 'timeout', 'rate_limited', 'server', 'invalid_response'].includes(this.kind);

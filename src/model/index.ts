@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './identity.js';
 export * from './consent.js';
 export * from './ports.js';
+export * from './push.js';

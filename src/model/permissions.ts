@@ -62,10 +62,6 @@ export type Challenge = z.infer<typeof ChallengeSchema>;
 export const ChallengeStatusSchema = z.enum(['PENDING', 'IN_PROGRESS', 'PASS', 'FAIL', 'POLL_TIMEOUT']);
 export type ChallengeStatus = z.infer<typeof ChallengeStatusSchema>;
 
-/** A challenge's new state, pushed by the game's server (`challenge-changed` on its event stream). */
-export const ChallengeChangedSchema = z.object({ challengeId: z.string(), status: ChallengeStatusSchema, sessionId: z.optional(z.string()) });
-export type ChallengeChanged = z.infer<typeof ChallengeChangedSchema>;
-
 /** The authoritative answer to a challenge. `sessionId` may be missing even on PASS. */
 export const ChallengeResultSchema = z.object({
   status: ChallengeStatusSchema,

@@ -95,4 +95,6 @@ export interface IdentityPort {
   readonly identity: Identity | undefined;
   /** Whether a sign-in is held, even one whose identity is not known (an adopted secret). */
   readonly signedIn: boolean;
+  /** Takes a sign-in the game already holds (its session secret, and the session it came with). Optional. */
+  adopt?(sessionSecret: string, session?: unknown): unknown;
 }

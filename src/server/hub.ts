@@ -2,14 +2,10 @@
 // webhooks were already seen, and each player's recent events. Small interfaces, so a
 // game can put them on the engine it already runs (memory and Redis ship with playgate).
 
-/** What a player's open widgets hear about. */
-export type PlayerEvent =
-  /** A parent changed settings: read the session again. */
-  | { type: 'session-changed'; sessionId: string }
-  /** A parent revoked everything: the session is gone. */
-  | { type: 'session-deleted'; sessionId: string }
-  /** A challenge moved on; on PASS, `sessionId` is the player's (possibly new) session. */
-  | { type: 'challenge-changed'; challengeId: string; status: string; sessionId?: string };
+import type { PushEvent } from '../model/push.js';
+
+/** What a player's open widgets hear about: the push protocol both sides share (`src/model/push.ts`). */
+export type PlayerEvent = PushEvent;
 
 export interface StoredEvent {
   id: string;

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
+import type { RequestState } from '../../flows/permission-requests.js';
+import { realTimers, type Timers } from '../../flows/timers.js';
 import { en, type Messages } from '../../i18n/en.js';
 import { errorText } from '../../i18n/format.js';
 import { directionOf } from '../../i18n/locales.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { ClockController } from '../shared/clock-controller.js';
 import { challengePanelStyles } from './challenge-panel.styles.js';
 import { qrCode, safeLink } from './qr-code.js';
 
@@ -53,8 +55,8 @@ export class PlaygateChallengePanel extends LitElement {
   /** The flow's waiting state to show. */
   @property({ attribute: false }) waiting: Waiting | undefined;
 
-  /** The shared flow that the panel's buttons drive. */
-  @property({ attribute: false }) requests: PermissionRequests | undefined;
+  /** The page's time (the provider's), for the countdown. */
+  @property({ attribute: false }) timers: Timers | undefined;
 
   @property({ attribute: false }) messages: Messages = en;
 
@@ -66,12 +68,12 @@ export class PlaygateChallengePanel extends LitElement {
   @state() private qr: TemplateResult | undefined;
   @state() private copied = false;
   @state() private qrFailed = false;
-  @state() private now = Date.now();
   @query('input[type="email"]') private emailInput!: HTMLInputElement | null;
   @query('h2') private heading!: HTMLElement | null;
 
   private qrFor: string | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** A display clock only: the flow renews the code, and never while the page is hidden. */
+  private readonly clock = new ClockController(this, 1000, () => this.timers ?? realTimers);
 
   /** Moves focus to the panel's title, so a screen reader or gamepad starts there. */
   override focus(): void {
@@ -84,22 +86,7 @@ export class PlaygateChallengePanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page: the countdown starts again.
-    if (this.waiting?.challenge.otpExpiresAt !== undefined) this.startTicker();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
-    this.ticker = undefined;
-  }
-
-  private startTicker(): void {
-    clearInterval(this.ticker);
-    this.now = Date.now();
-    // A display clock only: the flow renews the code, and never while the page is hidden.
-    this.ticker = setInterval(() => {
-      this.now = Date.now();
-    }, 1000);
+    this.clock.run(this.waiting?.challenge.otpExpiresAt !== undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,9 +109,13 @@ export class PlaygateChallengePanel extends LitElement {
         );
       }
     }
-    clearInterval(this.ticker);
-    this.ticker = undefined;
-    if (this.waiting?.challenge.otpExpiresAt !== undefined && this.isConnected) this.startTicker();
+    this.clock.run(this.waiting?.challenge.otpExpiresAt !== undefined && this.isConnected);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Sent: the address goes nowhere else, not even back into the field.
+    const before = changed.get('waiting');
+    if (this.waiting?.email === 'sent' && before?.email !== 'sent' && this.emailInput) this.emailInput.value = '';
   }
 
   protected override render() {
@@ -152,7 +143,7 @@ export class PlaygateChallengePanel extends LitElement {
 
   private codeBlock(code: string, link: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
     const t = this.messages.challenge;
-    const left = expiresAt === undefined || waiting.codeClockTrusted === false ? undefined : Math.max(0, expiresAt - this.now);
+    const left = expiresAt === undefined || waiting.codeClockTrusted === false ? undefined : Math.max(0, expiresAt - this.clock.now);
     // Where to type the code: the link without the code in it.
     const site = link ? (({ host, pathname }) => `${host}${pathname === '/' ? '' : pathname}`)(new URL(link)) : '';
     return html`
@@ -191,12 +182,8 @@ export class PlaygateChallengePanel extends LitElement {
 
   private sendEmail = (event: Event) => {
     event.preventDefault();
-    const input = this.emailInput;
-    const email = input?.value ?? '';
-    // The address goes to the request and nowhere else: not kept, not in any event.
-    void this.requests?.sendEmail(email).then(() => {
-      if (input && this.waiting?.email === 'sent') input.value = '';
-    });
+    // To the element that shows the panel alone (the event does not leave it): not kept, not in any page event.
+    this.dispatchEvent(new CustomEvent('playgate-challenge-panel-email', { detail: { email: this.emailInput?.value ?? '' } }));
   };
 
   private async copy(code: string): Promise<void> {

@@ -1,35 +1,22 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consentsKit } from '../provider/kits/consents.js';
-import { registerKit } from '../provider/kits.js';
-import { ConsentFlow, type ConsentFlowEvent, type ConsentFlowState, type GuardedAction } from '../../flows/consent-flow.js';
-import { safeStorage, type KeyValueStorage } from '../../flows/storage.js';
-import type { Messages } from '../../i18n/en.js';
+import type { ConsentFlow, ConsentFlowState, GuardedAction } from '../../flows/consent-flow.js';
+import type { KeyValueStorage } from '../../flows/storage.js';
 import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import { PlaygateError } from '../../model/error.js';
 import type { IdentRequest } from '../../model/ports.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
-import { emit } from '../shared/events.js';
+import { PlaygateElement } from '../shared/base.js';
 import { wrapTab } from '../shared/focus-wrap.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 
-/** Reading documents already answered (say, a server's rules from its details page). */
-interface Reviewing {
-  state: 'reviewing';
-  round: number;
-  requirement: ConsentRequirement;
-  document: ConsentDocument;
-}
+type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' | 'reviewing' }>;
 
-type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' }> | Reviewing;
-
-function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
+function showing(flow: ConsentFlowState): Showing | undefined {
   return flow.state === 'loading' || flow.state === 'reading' || flow.state === 'signing' || flow.state === 'error' || flow.state === 'reviewing' ? flow : undefined;
 }
 
@@ -62,16 +49,9 @@ function showing(flow: ConsentFlowState | Reviewing): Showing | undefined {
  *
  * @cssproperty --playgate-backdrop - The modal's backdrop.
  */
-export class PlaygateConsentPrompt extends LitElement {
+export class PlaygateConsentPrompt extends PlaygateElement {
   static override styles = [tokens, buttonStyles, consentPromptStyles];
-  // Done when one is made, so the class works imported alone (no side effects) and
-  // defined under a game's own tag: the context replay, its adapters for the provider,
-  // the tags it renders.
-  constructor() {
-    super();
-    ensureContextRoot();
-    registerKit('consents', consentsKit);
-  }
+  static override kits = { consents: consentsKit };
 
   /** Show in the page's flow instead of as a modal dialog. */
   @property({ type: Boolean, reflect: true }) inline = false;
@@ -79,57 +59,43 @@ export class PlaygateConsentPrompt extends LitElement {
   /** Rounds before giving up with `consent_rounds_exceeded`. */
   @property({ type: Number, attribute: 'max-rounds' }) maxRounds = 5;
 
-  /** Reflects whether a document is on screen. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  /** Whether a document is on screen (reflected as the `open` attribute). Read-only: the flow decides. */
+  get open(): boolean {
+    return this.shown;
+  }
 
   /** Where accepted-but-unsigned documents survive a reload. Local storage by default. */
   @property({ attribute: false }) storage: KeyValueStorage | undefined;
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private client: PlaygateClient | undefined;
-
-  @state() private flowState: ConsentFlowState | Reviewing = { state: 'idle' };
-  private endReview: (() => void) | undefined;
+  @state() private flowState: ConsentFlowState = { state: 'idle' };
   /** The document was scrolled to its end (or needs no scrolling). */
   @state() private readToEnd = false;
+  private shown = false;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="document"]') private documentBox!: HTMLElement | null;
 
-  private flow: ConsentFlow | undefined;
   private returnFocusTo: HTMLElement | undefined;
   /** The document last given focus, so each new one is focused once. */
   private focusedDocument: ConsentDocument | undefined;
   /** The document the reading box shows. */
   private boxDocument: ConsentDocument | undefined;
+  private flow: ConsentFlow | undefined;
+  private leave: (() => void) | undefined;
 
   /** Runs an action that consents may interrupt, until it goes through. */
   async guard<T>(action: GuardedAction<T>): Promise<T> {
-    // Called in the same task that put the elements in the page, the provider has not
-    // handed its client over yet: it does in its first update, which comes before ours.
-    if (!this.client && this.isConnected) await this.updateComplete;
-    const consents = this.client?.consents;
-    if (!consents) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
-    this.flow = new ConsentFlow({
-      consents,
-      storage: this.storage ?? safeStorage(() => localStorage),
-      maxRounds: this.maxRounds,
-      onChange: (next, event) => {
-        this.onFlow(next, event);
-      },
-    });
-    return this.flow.run(action);
+    return (await this.rounds()).guard(action, this.run());
   }
 
   /** Player Ident, with every consent round it takes. */
-  identify(request: IdentRequest): Promise<PlayerSession> {
-    return this.guard((accepted) => this.requireConsents().identify(request, accepted));
+  async identify(request: IdentRequest): Promise<PlayerSession> {
+    return (await this.rounds()).identify(request, this.run());
   }
 
   /** Server Join, with every consent round it takes. */
-  joinServer(serverId: string, options: { password?: string } = {}): Promise<JoinTicket> {
-    return this.guard(() => this.requireConsents().joinServer(serverId, options));
+  async joinServer(serverId: string, options: { password?: string } = {}): Promise<JoinTicket> {
+    return (await this.rounds()).joinServer(serverId, options, this.run());
   }
 
   /**
@@ -137,63 +103,67 @@ export class PlaygateConsentPrompt extends LitElement {
    * ones say when the player agreed. Resolves when the player closes it.
    */
   async review(requirement: ConsentRequirement): Promise<void> {
-    const document = await this.requireConsents().getDocument(requirement);
-    this.readToEnd = true;
-    this.flowState = { state: 'reviewing', round: 1, requirement, document };
-    await new Promise<void>((resolve) => {
-      this.endReview = resolve;
-    });
+    await (await this.rounds()).review(requirement, this);
   }
 
-  private closeReview = () => {
-    this.flowState = { state: 'idle' };
-    this.endReview?.();
-    this.endReview = undefined;
-  };
-
-  private requireConsents() {
-    const consents = this.client?.consents;
-    if (!consents) throw new PlaygateError({ kind: 'bad_request', message: 'No consents backend' });
-    return consents;
+  private async rounds() {
+    const runtime = await this.ready();
+    if (!runtime) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
+    return runtime;
   }
 
-  private readonly words = new LocaleController(this, () => this.client);
-
-  private get t(): Messages {
-    return this.words.messages;
+  /** How a run from this prompt goes. */
+  private run() {
+    return { origin: this, maxRounds: this.maxRounds, ...(this.storage ? { storage: this.storage } : {}) };
   }
 
-  private onFlow(next: ConsentFlowState, event?: ConsentFlowEvent): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.join(undefined);
+  }
+
+  /** Shows a runtime's consent flow, as one of its audience (none: leaves the last). */
+  private join(flow: ConsentFlow | undefined): void {
+    this.leave?.();
+    this.leave = undefined;
+    this.flow = flow;
+    if (!flow) return;
+    this.onFlow(flow.state);
+    const stops = [flow.audience.join(this, () => this.run()), flow.subscribe((next) => { this.onFlow(next); })];
+    this.leave = () => {
+      for (const stop of stops) stop();
+    };
+  }
+
+  private onFlow(next: ConsentFlowState): void {
     const previous = showing(this.flowState);
     const now = showing(next);
-    // A new document (or a new version of the same one) must be read to its end again.
+    // A new document (or a new version of the same one) must be read to its end again; a review needs no reading.
     const documentOf = (shown: Showing | undefined) => (shown && 'document' in shown ? shown.document : undefined);
     const newDocument = documentOf(now) !== undefined && documentOf(now) !== documentOf(previous);
-    if (now && (previous?.requirement !== now.requirement || newDocument)) this.readToEnd = false;
+    if (now && (previous?.requirement !== now.requirement || newDocument)) this.readToEnd = now.state === 'reviewing';
     this.flowState = next;
-    if (event) this.announce(event);
   }
 
-  private announce(event: ConsentFlowEvent): void {
-    if (event.type === 'completed') {
-      emit(this, 'playgate-consent-completed', { rounds: event.rounds });
-      return;
-    }
-    const { scope, type, state } = event.requirement;
-    const base = { scope, state, ...(type ? { type } : {}) };
-    if (event.type === 'required') emit(this, 'playgate-consent-required', { ...base, round: event.round });
-    else if (event.type === 'accepted') emit(this, 'playgate-consent-accepted', { ...base, pageIds: event.document.pages.map((p) => p.pageId) });
-    else emit(this, 'playgate-consent-declined', base);
+  /** Whether the flow's conversation is drawn here (another prompt may present it). */
+  private get presenting(): boolean {
+    const presenter = this.runtime?.consent?.audience.presenter;
+    return presenter === undefined || presenter === this;
   }
 
   /** Whether this update hides a prompt that was shown (focus goes back after it). */
   private closing = false;
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new runtime (or its consent flow, come late), or back in the page: show that one.
+    const flow = this.runtime?.consent;
+    if (flow !== this.flow || (flow && !this.leave)) this.join(flow);
     // Set before rendering, so `open` changing costs no second update.
-    const visible = showing(this.flowState) !== undefined;
-    this.closing = this.open && !visible;
-    this.open = visible;
+    const visible = showing(this.flowState) !== undefined && this.presenting;
+    this.closing = this.shown && !visible;
+    this.shown = visible;
+    this.toggleAttribute('open', visible);
   }
 
   protected override updated(): void {
@@ -234,7 +204,7 @@ export class PlaygateConsentPrompt extends LitElement {
   }
 
   protected override render() {
-    const current = showing(this.flowState);
+    const current = this.shown ? showing(this.flowState) : undefined;
     if (this.inline) return current ? this.panel(current) : nothing;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="lead" @cancel=${this.onCancel} @keydown=${this.onKeydown}>${current ? this.panel(current) : nothing}</dialog>`;
   }
@@ -246,7 +216,7 @@ export class PlaygateConsentPrompt extends LitElement {
   private onCancel = (event: Event) => {
     // Escape declines, like the Decline button; the flow decides what closes.
     event.preventDefault();
-    if (this.flowState.state === 'reviewing') this.closeReview();
+    if (this.flowState.state === 'reviewing') this.flow?.close();
     else this.flow?.decline();
   };
 
@@ -298,7 +268,7 @@ export class PlaygateConsentPrompt extends LitElement {
 
   private actions(current: Showing) {
     if (current.state === 'reviewing') {
-      return html`<div class="actions"><button part="close" @click=${this.closeReview}>${this.t.consent.close}</button></div>`;
+      return html`<div class="actions"><button part="close" @click=${() => { this.flow?.close(); }}>${this.t.consent.close}</button></div>`;
     }
     // While an answer is being saved it can no longer be taken back.
     const decline = html`<button part="decline" class="quiet" ?disabled=${current.state === 'signing'} @click=${() => { this.flow?.decline(); }}>${this.t.consent.decline}</button>`;

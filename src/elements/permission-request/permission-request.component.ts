@@ -1,21 +1,15 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
-import { registerKit } from '../provider/kits.js';
 import { define } from '../shared/define.js';
-import type { RequestEvent, RequestState } from '../../flows/permission-requests.js';
-import type { Messages } from '../../i18n/en.js';
+import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
 import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { CHALLENGE_PANEL_PARTS, PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
 import type {} from '../challenge-panel/challenge-panel.js';
 import { AGE_GATE_PARTS, ageGate } from '../shared/age-gate.js';
-import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
-import { emit } from '../shared/events.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { StoreController } from '../shared/store-controller.js';
+import { PlaygateElement } from '../shared/base.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
@@ -80,15 +74,13 @@ const listConverter = {
  *
  * @cssproperty --playgate-color-positive - Features that are on.
  */
-export class PlaygatePermissionRequest extends LitElement {
+export class PlaygatePermissionRequest extends PlaygateElement {
   static override styles = [tokens, buttonStyles, permissionRequestStyles];
-  // Done when one is made, so the class works imported alone (no side effects) and
-  // defined under a game's own tag: the context replay, its adapters for the provider,
-  // the tags it renders (as subclasses: the game may have registered the class itself).
+  static override kits = { permissions: permissionsKit };
+
+  // The tags it renders, when one is made, as subclasses: the game may have registered the class itself.
   constructor() {
     super();
-    ensureContextRoot();
-    registerKit('permissions', permissionsKit);
     define('playgate-challenge-panel', class extends PlaygateChallengePanel {});
   }
 
@@ -101,67 +93,68 @@ export class PlaygatePermissionRequest extends LitElement {
   /** Leave out why an account needs setting up, when the page around already says it. */
   @property({ type: Boolean, attribute: 'hide-intro', reflect: true }) hideIntro = false;
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private client: PlaygateClient | undefined;
-
   @state() private request: RequestState = { state: 'idle' };
   /** The player closed the panel; the wait goes on and the row offers it again. */
   @state() private panelHidden = false;
 
-  private readonly store = new StoreController(this);
-  private unsubscribe: (() => void) | undefined;
-  private detach: (() => void) | undefined;
+  private requests: PermissionRequests | undefined;
+  private leave: (() => void) | undefined;
   private focusNext: 'panel' | 'outcome' | 'age-gate' | 'reopen' | 'content' | undefined;
   /** Focus follows the conversation only once the player took part in it here, never on a resumed wait. */
   private playerActed = false;
 
   /** Asks for a feature, as its row's button does. */
   async ask(permission: string): Promise<void> {
-    // Called in the same task that put the elements in the page, the client arrives in
-    // the provider's first update, which comes before ours.
-    if (!this.client && this.isConnected) await this.updateComplete;
-    const requests = this.client?.requests;
+    const requests = (await this.ready())?.requests;
     if (!requests) return;
-    requests.owner = this;
     this.panelHidden = false;
     this.playerActed = true;
-    await requests.request([permission]);
+    await requests.request([permission], { origin: this });
   }
 
   /** Starts the first consent (age gate, then a parent), as the "Set up" button does. */
   async setUp(): Promise<void> {
-    if (!this.client && this.isConnected) await this.updateComplete;
-    const requests = this.client?.requests;
+    const requests = (await this.ready())?.requests;
     if (!requests) return;
-    requests.owner = this;
     this.panelHidden = false;
     this.playerActed = true;
     this.focusNext = 'age-gate';
-    await requests.startAgeGate(this.client?.jurisdiction() ?? '');
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.client) this.connectFlow(this.client);
+    await requests.startAgeGate(this.settings?.jurisdiction ?? '', { origin: this });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.disconnectFlow();
+    this.join(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client' as keyof PlaygatePermissionRequest)) {
-      this.store.connect(this.client);
-      this.disconnectFlow();
-      if (this.client && this.isConnected) this.connectFlow(this.client);
-    }
+    super.willUpdate(changed);
+    // A new runtime (or its requests, come late), or back in the page: show those.
+    const requests = this.runtime?.requests;
+    if (requests !== this.requests || (requests && !this.leave)) this.join(requests);
+  }
+
+  /** Shows a runtime's requests, as one of their audience (none: leaves the last). */
+  private join(requests: PermissionRequests | undefined): void {
+    this.leave?.();
+    this.leave = undefined;
+    this.requests = requests;
+    if (!requests || !this.isConnected) return;
+    this.request = requests.state;
+    const stops = [requests.subscribe((next) => { this.onRequest(next); }), requests.attach(this)];
+    this.leave = () => {
+      for (const stop of stops) stop();
+    };
+  }
+
+  /** Whether the conversation is drawn here (another element may present it). */
+  private get presenting(): boolean {
+    return this.requests?.audience.presenter === this;
   }
 
   protected override updated(): void {
     const target = this.focusNext;
-    if (!target || !this.owns) return;
+    if (!target || !this.presenting) return;
     this.focusNext = undefined;
     if (target === 'panel') this.renderRoot.querySelector('playgate-challenge-panel')?.focus();
     else if (target === 'age-gate') this.renderRoot.querySelector<HTMLElement>('#age-title')?.focus();
@@ -170,86 +163,22 @@ export class PlaygatePermissionRequest extends LitElement {
     else this.renderRoot.querySelector<HTMLElement>('[part~="outcome"]')?.focus();
   }
 
-  private connectFlow(client: PlaygateClient): void {
-    const requests = client.requests;
-    if (!requests) return;
-    this.request = requests.state;
-    this.unsubscribe = requests.subscribe((next, event) => {
-      this.onRequest(next, event);
-    });
-    this.detach = requests.attach(this);
-  }
-
-  private disconnectFlow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.detach?.();
-    this.detach = undefined;
-  }
-
-  private get owns(): boolean {
-    const requests = this.client?.requests;
-    if (requests && !requests.owner) requests.owner = this;
-    return requests?.owner === this;
-  }
-
-  private readonly words = new LocaleController(this, () => this.client);
-
-  private get t(): Messages {
-    return this.words.messages;
-  }
-
-  private onRequest(next: RequestState, event?: RequestEvent): void {
+  private onRequest(next: RequestState): void {
     const before = this.request.state;
     this.request = next;
-    if (!this.playerActed) {
-      this.announceOnly(event);
-      return;
-    }
+    if (!this.playerActed) return;
     if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
     if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
       // In gate mode a grant swaps the row for the game's content: focus goes there.
       this.focusNext = next.state === 'granted' && this.name ? 'content' : 'outcome';
     }
-    this.announceOnly(event);
-  }
-
-  private announceOnly(event: RequestEvent | undefined): void {
-    if (event && this.owns) this.announce(event);
-  }
-
-  private announce(event: RequestEvent): void {
-    switch (event.type) {
-      case 'granted':
-        emit(this, 'playgate-permission-granted', { permissions: [...event.permissions] });
-        break;
-      case 'denied':
-        emit(this, 'playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason });
-        break;
-      case 'challenge-created':
-        emit(this, 'playgate-challenge-created', {
-          challengeId: event.challenge.challengeId,
-          kind: event.pending.kind,
-          type: event.challenge.type,
-          permissions: event.pending.kind === 'upgrade' ? [...event.pending.permissions] : [],
-        });
-        break;
-      case 'challenge-resolved':
-        emit(this, 'playgate-challenge-resolved', {
-          challengeId: event.pending.challengeId,
-          kind: event.pending.kind,
-          status: event.status === 'PASS' ? 'approved' : 'denied',
-          permissions: event.pending.kind === 'upgrade' ? [...event.pending.permissions] : [],
-        });
-        break;
-    }
   }
 
   protected override render() {
-    const snapshot = this.store.snapshot;
-    const client = this.client;
-    if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
-    if (!client.requests) return nothing;
+    const snapshot = this.connection.snapshot;
+    const runtime = this.runtime;
+    if (!snapshot || !runtime) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
+    if (!runtime.requests) return nothing;
     const kid = snapshot.kid;
     const session = kid.state === 'active' ? kid.session : kid.state === 'error' ? kid.session : undefined;
     if (session && this.name) {
@@ -259,7 +188,7 @@ export class PlaygatePermissionRequest extends LitElement {
     let body;
     if (session) body = this.renderRows(session);
     else if (kid.state === 'loading') body = html`<p part="message" role="status">${this.t.status.loading}</p>`;
-    else if (kid.state === 'error') body = html`<p part="message" role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button part="retry" @click=${() => void client.refresh()}>${this.t.status.retry}</button></div>`;
+    else if (kid.state === 'error') body = html`<p part="message" role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button part="retry" @click=${() => void runtime.refresh()}>${this.t.status.retry}</button></div>`;
     else body = this.renderFirstConsent(kid.state === 'revoked');
     return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
   }
@@ -281,7 +210,7 @@ export class PlaygatePermissionRequest extends LitElement {
 
   private renderRow(permission: Permission) {
     const t = this.t.request;
-    const label = this.client?.label(permission.name) ?? permission.name;
+    const label = this.label(permission.name);
     const row = this.rowState(permission);
     const busy = this.request.state === 'requesting' || (this.request.state === 'waiting' && row !== 'waiting');
     const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
@@ -314,14 +243,14 @@ export class PlaygatePermissionRequest extends LitElement {
     const current = this.request;
     if (current.state === 'waiting') {
       // The panel was closed, or another element shows it: say what is going on, never nothing.
-      if (this.owns && !this.panelHidden) return nothing;
+      if (this.presenting && !this.panelHidden) return nothing;
       return html`
         <p part="message" role="status">${this.t.request.waiting}</p>
-        ${this.owns ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.t.request.showCode}</button></div>` : nothing}
+        ${this.presenting ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.t.request.showCode}</button></div>` : nothing}
       `;
     }
     if (current.state === 'age-gate' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
-    const jurisdiction = this.client?.jurisdiction() ?? '';
+    const jurisdiction = this.settings?.jurisdiction ?? '';
     return html`
       ${this.hideIntro ? nothing : html`<p part="message" role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
       ${jurisdiction
@@ -333,11 +262,10 @@ export class PlaygatePermissionRequest extends LitElement {
   /** The panel, the age gate or an outcome: only in the element that owns the conversation. */
   private renderConversation() {
     const current = this.request;
-    const client = this.client;
-    if (!client?.requests || !this.owns) return nothing;
-    const requests = client.requests;
+    const requests = this.requests;
+    if (!requests || !this.presenting) return nothing;
     const t = this.t.request;
-    const features = (names: readonly string[]) => t.list(names.map((name) => client.label(name)), this.words.locale);
+    const features = (names: readonly string[]) => t.list(names.map((name) => this.label(name)), this.words.locale);
     switch (current.state) {
       case 'age-gate':
         return ageGate(current, this.t, this.words.locale, (age) => void requests.checkAge(age));
@@ -347,10 +275,11 @@ export class PlaygatePermissionRequest extends LitElement {
           part="challenge"
           exportparts=${CHALLENGE_EXPORTS}
           .waiting=${current}
-          .requests=${requests}
+          .timers=${this.runtime?.timers}
           .messages=${this.t}
           locale=${this.words.locale}
           features=${current.pending.kind === 'upgrade' ? features(current.pending.permissions) : ''}
+          @playgate-challenge-panel-email=${(event: CustomEvent<{ email: string }>) => void requests.sendEmail(event.detail.email)}
           @playgate-challenge-panel-close=${() => {
             // The wait goes on; focus lands where the panel can be opened again.
             this.panelHidden = true;
@@ -373,7 +302,7 @@ export class PlaygatePermissionRequest extends LitElement {
   }
 
   private outcome(text: string, tone: 'good' | 'muted' | 'problem', retryLabel?: string) {
-    const requests = this.client?.requests;
+    const requests = this.requests;
     return html`
       <div part="outcome" class=${tone} tabindex="-1" role=${tone === 'problem' ? 'alert' : 'status'}>
         <p part="outcome-text">${text}</p>

@@ -1,13 +1,10 @@
-// Defining the tag also hands the provider this element's adapters, so a game that
+// Defining the tag also hands the provider this element's adapters (`prepare`), so a game that
 // ships only this element ships only them (and the provider has them from the start).
-import { permissionsKit } from '../provider/kits/permissions.js';
-import { registerKit } from '../provider/kits.js';
 import { define } from '../shared/define.js';
 import { PlaygatePermissionRequest } from './permission-request.component.js';
 
 export { PlaygatePermissionRequest };
 
-registerKit('permissions', permissionsKit);
 define('playgate-permission-request', PlaygatePermissionRequest);
 
 declare global {

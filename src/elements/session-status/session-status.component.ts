@@ -1,21 +1,18 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { identityKit } from '../provider/kits/identity.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
-import { registerKit } from '../provider/kits.js';
 import { define } from '../shared/define.js';
 import type { IdentityStatus, KidStatus } from '../../flows/session-store.js';
 import { describeChanges } from '../../i18n/changes.js';
-import type { Messages } from '../../i18n/en.js';
 import { duration, errorText, integer } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
+import { realTimers } from '../../flows/timers.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { FIRST_CONSENT_PARTS, PlaygatePermissionRequest } from '../permission-request/permission-request.component.js';
-import { clientContext, ensureContextRoot, type PlaygateClient } from '../shared/context.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { StoreController } from '../shared/store-controller.js';
+import { PlaygateElement } from '../shared/base.js';
+import { ClockController } from '../shared/clock-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
@@ -64,37 +61,27 @@ const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-
  * @cssproperty --playgate-color-warning - The expiring-soon state light.
  * @cssproperty --playgate-color-danger - Errors and the ended-session state light.
  */
-export class PlaygateSessionStatus extends LitElement {
+export class PlaygateSessionStatus extends PlaygateElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
-  // Done when one is made, so the class works imported alone (no side effects) and
-  // defined under a game's own tag: the context replay, its adapters for the provider,
-  // the tags it renders (as subclasses: the game may have registered the class itself).
+  static override kits = { identity: identityKit, permissions: permissionsKit };
+
+  // The tags it renders, when one is made, as subclasses: the game may have registered the class itself.
   constructor() {
     super();
-    ensureContextRoot();
-    registerKit('identity', identityKit);
-    registerKit('permissions', permissionsKit);
     define('playgate-permission-request', class extends PlaygatePermissionRequest {});
   }
 
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private client: PlaygateClient | undefined;
-
   /** Ticks the expiry countdown; only runs while one is shown. */
-  @state() private now = Date.now();
-
-  private readonly store = new StoreController(this);
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly clock = new ClockController(this, 30_000, () => this.runtime?.timers ?? realTimers);
 
   /** The control that had focus when an update began, if any. */
   private focusedBefore: Element | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client' as keyof PlaygateSessionStatus)) this.store.connect(this.client);
+    super.willUpdate(changed);
     this.focusedBefore = this.shadowRoot?.activeElement ?? null;
   }
 
@@ -105,16 +92,9 @@ export class PlaygateSessionStatus extends LitElement {
     this.focusedBefore = null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
-    this.ticker = undefined;
-  }
-
   protected override render() {
-    const snapshot = this.store.snapshot;
-    const client = this.client;
-    if (!snapshot || !client) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
+    const snapshot = this.connection.snapshot;
+    if (!snapshot || !this.runtime) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
     const compact = this.layout === 'compact';
     return html`
       <section part="base" tabindex="-1" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
@@ -122,12 +102,6 @@ export class PlaygateSessionStatus extends LitElement {
         <div role="status" aria-live="polite">${this.renderChanges()}</div>
       </section>
     `;
-  }
-
-  private readonly words = new LocaleController(this, () => this.client);
-
-  private get t(): Messages {
-    return this.words.messages;
   }
 
   private renderBadge(kid: KidStatus, identity: IdentityStatus) {
@@ -204,11 +178,11 @@ export class PlaygateSessionStatus extends LitElement {
 
   /** No session yet, or a revoked one: the age gate and a parent's consent, in place. */
   private firstConsent() {
-    return this.client?.requests ? html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>` : nothing;
+    return this.runtime?.requests ? html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>` : nothing;
   }
 
   private renderSession(session: Session) {
-    const label = (name: string) => this.client?.label(name) ?? name;
+    const label = (name: string) => this.label(name);
     return html`
       <p part="account" class="muted">
         ${session.ageStatus ? this.t.status.ageStatus[session.ageStatus] : nothing}${session.ageStatus && session.jurisdiction ? ' · ' : ''}${session.jurisdiction
@@ -237,10 +211,10 @@ export class PlaygateSessionStatus extends LitElement {
   }
 
   private renderChanges(): TemplateResult | typeof nothing {
-    const client = this.client;
-    const changes = this.store.snapshot?.changes ?? [];
-    if (!client || changes.length === 0) return nothing;
-    const lines = changes.flatMap((diff) => describeChanges(diff, client.messages, (name) => client.label(name)));
+    const runtime = this.runtime;
+    const changes = this.connection.snapshot?.changes ?? [];
+    if (!runtime || changes.length === 0) return nothing;
+    const lines = changes.flatMap((diff) => describeChanges(diff, this.t, (name) => this.label(name)));
     if (lines.length === 0) return nothing;
     return html`
       <div part="changes">
@@ -248,13 +222,13 @@ export class PlaygateSessionStatus extends LitElement {
         <ul part="change-list">
           ${lines.map((line) => html`<li part="change">${line}</li>`)}
         </ul>
-        <button part="dismiss" class="quiet" @click=${() => { client.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
+        <button part="dismiss" class="quiet" @click=${() => { runtime.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
       </div>
     `;
   }
 
   private retryButton() {
-    return html`<button part="retry" @click=${() => void this.client?.refresh()}>${this.t.status.retry}</button>`;
+    return html`<button part="retry" @click=${() => void this.runtime?.refresh()}>${this.t.status.retry}</button>`;
   }
 
   private get locale(): string {
@@ -264,16 +238,9 @@ export class PlaygateSessionStatus extends LitElement {
   /** Milliseconds left when the sign-in ends within the warning window. */
   private expiringSoon(identity: IdentityStatus): number | undefined {
     if (identity.state !== 'active') return undefined;
-    const left = identity.identity.expiresAt - this.now;
+    const left = identity.identity.expiresAt - this.clock.now;
     const soon = left > 0 && left < EXPIRY_WARNING_MS;
-    if (soon && !this.ticker) {
-      this.ticker = setInterval(() => {
-        this.now = Date.now();
-      }, 30_000);
-    } else if (!soon && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
-    }
+    this.clock.run(soon);
     return soon ? left : undefined;
   }
 }

@@ -1,32 +1,26 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { PermissionRequests } from '../../flows/permission-requests.js';
-import type { SessionStore } from '../../flows/session-store.js';
 import type { Messages } from '../../i18n/en.js';
-import type { ConsentsPort, IdentityPort, PermissionsPort } from '../../model/ports.js';
+import type { PlaygateRuntime } from '../../flows/runtime/runtime.js';
 
-/** What `<playgate-provider>` shares with every element inside it. */
-export interface PlaygateClient {
-  store: SessionStore;
-  permissions?: PermissionsPort;
-  /** Upgrades, first consent and the wait for a parent: one conversation per provider. */
-  requests?: PermissionRequests;
-  /** The player's k-ID jurisdiction as the game set it, or '' when it did not. */
-  jurisdiction(): string;
-  consents?: ConsentsPort;
-  identity?: IdentityPort;
-  messages: Messages;
+/** What `<playgate-provider>` shares with every element inside it: its one runtime. */
+export type PlaygateClient = PlaygateRuntime;
+
+/** The page-level values the elements draw with, shared apart from the runtime so a new language copies nothing else. */
+export interface PlaygateSettings {
   /** The resolved locale the messages are in. */
   locale: string;
+  messages: Messages;
   /** Its writing direction, for each element's own surface. */
   dir: 'ltr' | 'rtl';
+  /** The player's k-ID jurisdiction as the game set it, or '' when it did not. */
+  jurisdiction: string;
   /** A feature's name for people (the game's own labels first). */
   label(permission: string): string;
-  /** Reads the session now (a retry, or after an action that changed it). */
-  refresh(): Promise<void>;
 }
 
-/** A global symbol, so two bundles of playgate on one page still find each other. */
-export const clientContext = createContext<PlaygateClient | undefined>(Symbol.for('playgate/client'));
+/** Global symbols, so two bundles of playgate on one page still find each other. */
+export const runtimeContext = createContext<PlaygateRuntime | undefined>(Symbol.for('playgate/client'));
+export const settingsContext = createContext<PlaygateSettings | undefined>(Symbol.for('playgate/settings'));
 
 const ROOT_KEY = Symbol.for('playgate/context-root');
 

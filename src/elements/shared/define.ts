@@ -1,7 +1,7 @@
 const VERSION = '0.1.0';
 const VERSION_KEY = Symbol.for('playgate/version');
 
-type Versioned = CustomElementConstructor & { [VERSION_KEY]?: string };
+type Versioned = CustomElementConstructor & { [VERSION_KEY]?: string; prepare?(): void };
 
 let warned = false;
 
@@ -10,7 +10,9 @@ let warned = false;
  * warns once per copy and keeps the first (two games' overlays on one page must not throw).
  * A game's own class under the tag is kept without a word.
  */
-export function define(tag: string, element: CustomElementConstructor): void {
+export function define(tag: string, element: Versioned): void {
+  // Its adapters, even when the tag is taken (the game's class may use ours).
+  element.prepare?.();
   const existing: Versioned | undefined = customElements.get(tag);
   if (existing) {
     // Its own mark only: a game's subclass inherits the mark of the class it extends.
@@ -25,6 +27,6 @@ export function define(tag: string, element: CustomElementConstructor): void {
   // (getName is from 2023: older engines lack it.)
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   const free = customElements.getName?.(element) ? class extends element {} : element;
-  (free as Versioned)[VERSION_KEY] = VERSION;
+  free[VERSION_KEY] = VERSION;
   customElements.define(tag, free);
 }

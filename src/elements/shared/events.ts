@@ -1,40 +1,14 @@
-import type { SessionDiff } from '../../flows/session-diff.js';
+import type { PlaygateEventDetails, PlaygateEventName, RuntimeEvent } from '../../flows/runtime/events.js';
 
-/** Details of playgate's DOM events. They bubble, cross shadow roots, and carry no secrets. */
-export interface PlaygateEventDetails {
-  'playgate-ready': { kid: string; identity: string };
-  'playgate-session-changed': SessionDiff;
-  'playgate-session-revoked': { sessionId: string };
-  'playgate-session-expired': Record<string, never>;
-  'playgate-consent-required': ConsentEventDetail & { round: number };
-  'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[] };
-  'playgate-consent-declined': ConsentEventDetail;
-  'playgate-consent-completed': { rounds: number };
-  'playgate-permission-granted': { permissions: string[] };
-  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' };
-  'playgate-challenge-created': ChallengeEventDetail & { type: string };
-  'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
-}
-
-/** Which challenge an event is about. Never its one-time code or link: those let a parent approve. */
-export interface ChallengeEventDetail {
-  challengeId: string;
-  /** `upgrade`: features for a session; `consent`: a first consent. */
-  kind: 'upgrade' | 'consent';
-  permissions: string[];
-}
-
-/** Which documents a consent event is about. Page ids only: nothing secret. */
-export interface ConsentEventDetail {
-  scope: 'game' | 'server';
-  state: 'missing' | 'outdated';
-  type?: 'legal' | 'rules';
-}
-
-export type PlaygateEventName = keyof PlaygateEventDetails;
+export type { ChallengeEventDetail, ConsentEventDetail, PlaygateEventDetails, PlaygateEventName } from '../../flows/runtime/events.js';
 
 export function emit<K extends PlaygateEventName>(target: EventTarget, name: K, detail: PlaygateEventDetails[K]): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+/** Sends a runtime event from the element it names. */
+export function send(target: EventTarget, event: RuntimeEvent): void {
+  target.dispatchEvent(new CustomEvent(event.name, { detail: event.detail, bubbles: true, composed: true }));
 }
 
 declare global {

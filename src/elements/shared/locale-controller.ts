@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type Messages } from '../../i18n/en.js';
 import { directionOf, loadMessages, matchLocale } from '../../i18n/locales.js';
-import type { PlaygateClient } from './context.js';
+import type { PlaygateSettings } from './context.js';
 
 /**
  * The words an element speaks: its own `lang` first, else the provider's (which already
@@ -15,7 +15,7 @@ export class LocaleController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly client: () => PlaygateClient | undefined,
+    private readonly client: () => PlaygateSettings | undefined,
   ) {
     host.addController(this);
   }

@@ -1,7 +1,8 @@
-// Nodecraft's Player Ident, Server Join and consents.
+// Nodecraft's Player Ident, Server Join and consents, and the consent rounds.
 import { NodecraftBackend } from '../../../backends/nodecraft/nodecraft-backend.js';
-import type { ConsentsKit } from '../kits.js';
+import { consentsFeature } from '../../../flows/runtime/consents-feature.js';
+import type { ConsentsKit } from '../../../flows/runtime/kits.js';
 
 export const consentsKit: ConsentsKit = {
-  port: ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs }),
+  connect: (host) => consentsFeature(host, ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs })),
 };

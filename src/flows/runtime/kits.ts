@@ -1,6 +1,7 @@
-import type { PermissionRequests, PermissionRequestsOptions } from '../../flows/permission-requests.js';
-import type { ConsentsPort, IdentityPort, PermissionsPort } from '../../model/ports.js';
-import type { PushChannel, PushHandlers } from './push-channel.js';
+import type { IdentityPort } from '../../model/ports.js';
+import type { ConsentsFeature } from './consents-feature.js';
+import type { KitHost } from './kit-host.js';
+import type { PermissionsFeature } from './permissions-feature.js';
 
 /** What every adapter is built from: the port's base URL, the fetch, and a secret's getter. */
 export interface KitOptions {
@@ -13,24 +14,18 @@ export interface KitOptions {
   timeoutMs: number;
 }
 
-/** The permissions port, the upgrade flow on top of it, and the game server's push. */
+/** The permissions port (the game's, or the k-ID adapter), the upgrade flow on it, and the game server's push. */
 export interface PermissionsKit {
-  port(options: KitOptions): PermissionsPort;
-  requests(options: PermissionRequestsOptions): PermissionRequests;
-  push(baseUrl: string, handlers: PushHandlers): PushChannel;
+  connect(host: KitHost): PermissionsFeature;
 }
 
+/** The consents port (the game's, or the Nodecraft adapter) and the consent rounds on it. */
 export interface ConsentsKit {
-  port(options: KitOptions): ConsentsPort;
-}
-
-/** An identity port that can also take a sign-in the game already holds. */
-export interface IdentityKitPort extends IdentityPort {
-  adopt(sessionSecret: string, session?: unknown): unknown;
+  connect(host: KitHost): ConsentsFeature;
 }
 
 export interface IdentityKit {
-  port(options: KitOptions): IdentityKitPort;
+  port(options: KitOptions): IdentityPort;
 }
 
 export interface Kits {
@@ -46,8 +41,8 @@ const listeners = new Set<(name: KitName) => void>();
 
 /**
  * Each element registers the kits it needs (when its tag is defined, and when one is
- * made), so a game that ships one element ships only that element's adapter. The first
- * registration wins; a provider that started without a kit hears when it arrives.
+ * made), so a game that ships one element ships only that element's adapter and flows.
+ * The first registration wins; a provider that started without a kit hears when it arrives.
  */
 export function registerKit<K extends KitName>(name: K, kit: NonNullable<Kits[K]>): void {
   if (registered[name]) return;

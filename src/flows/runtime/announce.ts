@@ -1,0 +1,15 @@
+import type { StoreEvent } from '../session-store.js';
+import type { PlaygateEventDetails, PlaygateEventName, RuntimeEvent } from './events.js';
+
+// Flow events in the words of the page's events: the one place they are turned into them.
+
+export function runtimeEvent<K extends PlaygateEventName>(name: K, detail: PlaygateEventDetails[K], view?: object): RuntimeEvent {
+  return { name, detail, ...(view ? { view } : {}) } as RuntimeEvent;
+}
+
+/** The session store's news, sent by the provider. */
+export function storeAnnouncement(event: StoreEvent): RuntimeEvent {
+  if (event.type === 'session-changed') return runtimeEvent('playgate-session-changed', event.diff);
+  if (event.type === 'session-revoked') return runtimeEvent('playgate-session-revoked', { sessionId: event.sessionId });
+  return runtimeEvent('playgate-session-expired', {});
+}

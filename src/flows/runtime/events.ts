@@ -1,0 +1,41 @@
+import type { SessionDiff } from '../session-diff.js';
+
+/** Details of playgate's DOM events. They bubble, cross shadow roots, and carry no secrets. */
+export interface PlaygateEventDetails {
+  'playgate-ready': { kid: string; identity: string };
+  'playgate-session-changed': SessionDiff;
+  'playgate-session-revoked': { sessionId: string };
+  'playgate-session-expired': Record<string, never>;
+  'playgate-consent-required': ConsentEventDetail & { round: number };
+  'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[] };
+  'playgate-consent-declined': ConsentEventDetail;
+  'playgate-consent-completed': { rounds: number };
+  'playgate-permission-granted': { permissions: string[] };
+  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' };
+  'playgate-challenge-created': ChallengeEventDetail & { type: string };
+  'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
+}
+
+/** Which challenge an event is about. Never its one-time code or link: those let a parent approve. */
+export interface ChallengeEventDetail {
+  challengeId: string;
+  /** `upgrade`: features for a session; `consent`: a first consent. */
+  kind: 'upgrade' | 'consent';
+  permissions: string[];
+}
+
+/** Which documents a consent event is about. Page ids only: nothing secret. */
+export interface ConsentEventDetail {
+  scope: 'game' | 'server';
+  state: 'missing' | 'outdated';
+  type?: 'legal' | 'rules';
+}
+
+export type PlaygateEventName = keyof PlaygateEventDetails;
+
+/**
+ * An event for the page, as the runtime words it. `view` is the element that shows the
+ * conversation it is about (the one the player used, or the first on the page); without
+ * one, the provider sends it.
+ */
+export type RuntimeEvent = { [K in PlaygateEventName]: { name: K; detail: PlaygateEventDetails[K]; view?: object } }[PlaygateEventName];

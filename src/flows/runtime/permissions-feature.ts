@@ -1,0 +1,75 @@
+import type { PermissionsPort } from '../../model/ports.js';
+import { PermissionRequests } from '../permission-requests.js';
+import { PushChannel } from '../push-channel.js';
+import { runtimeEvent } from './announce.js';
+import type { RuntimeEvent } from './events.js';
+import type { RequestEvent } from '../permission-requests.js';
+import type { KitHost } from './kit-host.js';
+import type { KitOptions } from './kits.js';
+import { PushFanout } from './push-fanout.js';
+
+/** The permissions port with the flows on it: upgrades and the wait for a parent, and the server's push. */
+export interface PermissionsFeature {
+  port: PermissionsPort;
+  requests: PermissionRequests;
+  /** Opens the game server's push; answers the way to close it. */
+  start(): () => void;
+  visibilityChanged(): void;
+}
+
+/** Builds the permissions feature on the game's port, or on the adapter `adapter` makes. */
+export function permissionsFeature(host: KitHost, adapter: (options: KitOptions) => PermissionsPort): PermissionsFeature {
+  const { config, page, store, watch } = host;
+  const port = config.ports.permissions ?? adapter(host.options(config.kidUrl, config.secrets.kid));
+  store.connect({ permissions: port });
+  let push: PushChannel | undefined;
+  const pushed = new PushFanout(() => push?.connected ?? false);
+  const isVisible = () => page.isVisible();
+  const requests = new PermissionRequests({ port, store, storage: page.storage, timers: page.timers, isVisible, push: pushed, wait: config.challengeWait });
+  requests.subscribe((_state, event) => {
+    if (event) host.emit(requestAnnouncement(event, requests.audience.presenter));
+  });
+  return {
+    port,
+    requests,
+    start() {
+      // The game server's stream lives beside its k-ID proxy; a game's own port has none.
+      if (config.kidUrl && !push) {
+        push = new PushChannel(config.kidUrl, { open: page.openStream, isVisible }, {
+          changed: () => {
+            watch.pushed();
+          },
+          adopt: (sessionId) => {
+            if (sessionId && sessionId !== store.sessionId) void store.adoptSession(sessionId);
+            else watch.pushed();
+          },
+          connection: () => {
+            pushed.connectionChanged();
+          },
+          challenge: (update) => {
+            pushed.deliver(update);
+          },
+        });
+      }
+      return () => {
+        push?.close();
+        push = undefined;
+      };
+    },
+    visibilityChanged() {
+      push?.visibilityChanged();
+      requests.visibilityChanged();
+    },
+  };
+}
+
+/** A permission request's news, sent by the element that presents it. */
+function requestAnnouncement(event: RequestEvent, view: object | undefined): RuntimeEvent {
+  if (event.type === 'granted') return runtimeEvent('playgate-permission-granted', { permissions: [...event.permissions] }, view);
+  if (event.type === 'denied') return runtimeEvent('playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason }, view);
+  const { pending } = event;
+  // Never the one-time code or link: those let a parent approve.
+  const about = { challengeId: pending.challengeId, kind: pending.kind, permissions: pending.kind === 'upgrade' ? [...pending.permissions] : [] };
+  if (event.type === 'challenge-created') return runtimeEvent('playgate-challenge-created', { ...about, type: event.challenge.type }, view);
+  return runtimeEvent('playgate-challenge-resolved', { ...about, status: event.status === 'PASS' ? 'approved' : 'denied' }, view);
+}
