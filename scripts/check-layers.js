@@ -25,6 +25,11 @@ const VENDOR = [
   /\b(NOT_FOUND|INVALID_EMAIL|FORBIDDEN|UNAUTHORIZED|INVALID_DATA|OVERLOAD)\b/,
   /\bdiscovery\.server\./,
   /k-id\.com|nodecraft\.studio|getelements\.dev|namazustudios/i,
+  // k-ID's challenge types and age-collection methods: the adapter turns them into model
+  // terms (a challenge's purpose, the age gate's methods as flags).
+  /\bCHALLENGE_(PARENTAL|SESSION|AGE_GATE|BULK|UPDATE)[A-Z_]*\b/,
+  /\bapprovedAgeCollectionMethods\b/,
+  /['"](date-of-birth|age-slider|platform-account)['"]/,
 ];
 const DOM = [/\bdocument\.[A-Za-z_]/, /\bcustomElements\b/, /\bHTMLElement\b/, /\bwindow\.[A-Za-z_]/, /\bshadowRoot\b/];
 

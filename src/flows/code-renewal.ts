@@ -1,4 +1,4 @@
-import { isPlaygateError, PlaygateError } from '../model/error.js';
+import { PlaygateError } from '../model/error.js';
 import type { Challenge } from '../model/permissions.js';
 import type { PermissionsPort } from '../model/ports.js';
 import type { Timers } from './timers.js';
@@ -68,7 +68,7 @@ export class CodeRenewal {
       this.options.update({ challenge, error: undefined });
       this.schedule(challenge, true);
     } catch (error) {
-      this.options.update({ error: isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error }) });
+      this.options.update({ error: PlaygateError.from(error) });
       // Try again later; the code on screen may still work for a typed entry.
       this.later(30_000);
     } finally {

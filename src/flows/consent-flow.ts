@@ -202,7 +202,7 @@ export class ConsentFlow {
         const signed = await this.sign(at, doc);
         if (signed === undefined) return this.declined(requirement);
         if (signed === 'with-action') {
-          withAction.push(doc);
+          if (!withAction.map(pagesKey).includes(pagesKey(doc))) withAction.push(doc); // once, however often asked
           break;
         }
         this.forget(doc);

@@ -1,52 +1,16 @@
 import { isPlaygateError, PlaygateError } from '../model/error.js';
 import { Audience } from './audience.js';
-import type { AgeGateRequirements, Challenge, ChallengeResult } from '../model/permissions.js';
+import type { Challenge, ChallengeResult } from '../model/permissions.js';
 import type { AgeInput, PermissionsPort } from '../model/ports.js';
 import { ChallengeWait, type ChallengePush, type WaitMode } from './challenge-wait.js';
 import { CodeRenewal } from './code-renewal.js';
 import { pendingChallenge, type PendingChallenge } from './pending-challenge.js';
 import type { SessionStore } from './session-store.js';
+import { RequestStateHolder, type RequestState } from './request-state.js';
 import type { KeyValueStorage } from './storage.js';
 import type { Timers } from './timers.js';
 
-export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
-
-/** Sending the request to a parent's inbox. The address itself is never kept. */
-export type EmailState = 'idle' | 'sending' | 'sent' | 'invalid' | 'no-address' | 'failed';
-
-/** Where the player's conversation with a parent is. Elements render this. */
-export type RequestState =
-  | { state: 'idle' }
-  /** An upgrade (or a stored challenge after a reload) is on its way. */
-  | { state: 'requesting'; permissions: readonly string[] }
-  /** First consent: the age gate, asking for a date of birth or an age. */
-  | { state: 'age-gate'; jurisdiction: string; requirements?: AgeGateRequirements; checking: boolean; error?: PlaygateError }
-  /** The player is too young for this game in this jurisdiction. */
-  | { state: 'prohibited' }
-  /** A parent (or an age check) must answer on their own device. */
-  | {
-      state: 'waiting';
-      pending: PendingChallenge;
-      challenge: Challenge;
-      progress: ChallengeProgress;
-      email: EmailState;
-      codeError?: PlaygateError;
-      /** False when this device's clock disagrees with the server's: no countdown then. */
-      codeClockTrusted?: boolean;
-    }
-  /** Approved (or PLAYER-managed): the features are on. Empty for a first consent. */
-  | { state: 'granted'; permissions: readonly string[] }
-  | { state: 'denied'; pending: PendingChallenge }
-  /** A step failed; `retry()` repeats it. */
-  | { state: 'failed'; error: PlaygateError; permissions: readonly string[] };
-
-export type RequestEvent =
-  | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
-  | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
-  | { type: 'granted'; permissions: readonly string[] }
-  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' };
-
-export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
+export type { ChallengeProgress, EmailState, RequestEvent, RequestListener, RequestState } from './request-state.js';
 
 export interface PermissionRequestsOptions {
   port: PermissionsPort;
@@ -68,9 +32,7 @@ const FRESH_ENOUGH_MS = 30_000;
  * survives a reload. One per provider, shared by every element, so the wait lives at
  * the top of the app and not in a panel. It waits only while some element is attached.
  */
-export class PermissionRequests {
-  private current: RequestState = { state: 'idle' };
-  private listeners = new Set<RequestListener>();
+export class PermissionRequests extends RequestStateHolder {
   private wait: ChallengeWait | undefined;
   /** The elements showing requests; the wait runs only while there is one. */
   readonly audience = new Audience();
@@ -79,6 +41,7 @@ export class PermissionRequests {
   private readonly code: CodeRenewal;
 
   constructor(private readonly options: PermissionRequestsOptions) {
+    super();
     this.code = new CodeRenewal({
       port: options.port,
       timers: options.timers,
@@ -94,20 +57,9 @@ export class PermissionRequests {
     });
   }
 
-  get state(): RequestState {
-    return this.current;
-  }
-
   /** How the wait learns the answer now, for the UI's fine print and for tests. */
   get waitMode(): WaitMode | undefined {
     return this.wait?.mode;
-  }
-
-  subscribe(listener: RequestListener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
   }
 
   /** An element that shows requests is on the page: resume a stored challenge, keep waiting. */
@@ -126,7 +78,7 @@ export class PermissionRequests {
     this.code.visibilityChanged();
   }
 
-  /** Ask for features, from `origin` (the element the player used). Threshold and other features are never mixed in one upgrade. */
+  /** Ask for features, from `origin` (the element the player used). */
   async request(permissions: readonly string[], { origin }: { origin?: object } = {}): Promise<void> {
     if (this.current.state === 'requesting' || this.current.state === 'waiting') return;
     this.audience.startedBy(origin);
@@ -144,18 +96,14 @@ export class PermissionRequests {
         this.grant(permissions);
         return;
       }
-      if (wanted.every((p) => p.managedBy === 'PROHIBITED')) {
+      // What may be asked for, asked for as the session's permissions: the adapter knows which mixes its vendor refuses.
+      const asked = wanted.filter((p) => p.managedBy !== 'PROHIBITED');
+      if (asked.length === 0) {
         this.set({ state: 'idle' }, { type: 'denied', permissions, reason: 'prohibited' });
         return;
       }
-      const threshold = wanted.filter((p) => p.verifiedAgeThreshold !== undefined && p.managedBy !== 'PROHIBITED');
-      const ordinary = wanted.filter((p) => p.verifiedAgeThreshold === undefined && p.managedBy !== 'PROHIBITED');
-      // k-ID refuses a mix (400), and an age check is not a parent's consent: one kind per request.
-      if (ordinary.length && threshold.length) {
-        throw new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features alone' });
-      }
-      const names = (ordinary.length ? ordinary : threshold).map((p) => p.name);
-      const result = await port.upgrade(kid.session.sessionId, names);
+      const names = asked.map((p) => p.name);
+      const result = await port.upgrade(kid.session.sessionId, asked);
       if (result.status === 'PASS') {
         store.noteApproved(names);
         store.receive(result.session);
@@ -194,7 +142,7 @@ export class PermissionRequests {
       } else if (answer.status === 'CHALLENGE') {
         this.startWaiting({ kind: 'consent', challengeId: answer.challenge.challengeId, jurisdiction, age }, answer.challenge, false);
       } else if (answer.session) {
-        await this.adoptNewSession(answer.session.sessionId);
+        this.options.store.receive(answer.session);
         this.grant([]);
       } else {
         throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
@@ -329,64 +277,13 @@ export class PermissionRequests {
         store.noteApproved(permissions);
         await (result.sessionId && result.sessionId !== store.sessionId ? store.adoptSession(result.sessionId) : store.refresh());
       } else {
-        await this.adoptConsentedSession(pending, result.sessionId);
+        const { age, jurisdiction } = pending;
+        store.receive(await this.options.port.consentedSession({ ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } }));
       }
       this.grant(permissions);
     } catch (error) {
       this.retryStep = () => this.settle(pending, result);
       this.failed(error, permissions);
     }
-  }
-
-  /**
-   * A first consent's PASS names the new session, or not (wire.md A.3): then the age gate
-   * is asked again with the age the player gave. A new session may read as missing for a
-   * second or two while it propagates, so that read is tried a few times.
-   */
-  private async adoptConsentedSession(pending: Extract<PendingChallenge, { kind: 'consent' }>, sessionId: string | undefined): Promise<void> {
-    let id = sessionId;
-    if (!id) {
-      const again = await this.options.port.checkAge({ ...pending.age, jurisdiction: pending.jurisdiction });
-      id = again.status === 'PROHIBITED' ? undefined : again.session?.sessionId;
-      if (!id) throw new PlaygateError({ kind: 'invalid_response', message: 'A consent passed with no session' });
-    }
-    await this.adoptNewSession(id);
-  }
-
-  /** A session k-ID just made may read as missing for a second or two: try a few times. */
-  private async adoptNewSession(sessionId: string): Promise<void> {
-    const { store, timers } = this.options;
-    for (let attempt = 0; ; attempt++) {
-      await store.adoptSession(sessionId, { justCreated: true });
-      if (store.snapshot.kid.state === 'active' || attempt >= 3) break;
-      await new Promise<void>((resolve) => timers.setTimeout(resolve, 1000));
-    }
-    const kid = store.snapshot.kid;
-    if (kid.state !== 'active') throw kid.state === 'error' ? kid.error : new PlaygateError({ kind: 'session_deleted', message: 'The new session could not be read' });
-  }
-
-  private grant(permissions: readonly string[]): void {
-    this.set({ state: 'granted', permissions }, { type: 'granted', permissions });
-  }
-
-  private failed(error: unknown, permissions: readonly string[]): void {
-    this.set({ state: 'failed', error: PlaygateError.from(error), permissions });
-  }
-
-  private patchWaiting(patch: Partial<Extract<RequestState, { state: 'waiting' }>>, clearCodeError = false): void {
-    const current = this.current;
-    if (current.state !== 'waiting') return;
-    const next = { ...current, ...patch };
-    if (clearCodeError) delete next.codeError;
-    this.set(next);
-  }
-
-  private set(state: RequestState, event?: RequestEvent): void {
-    this.current = state;
-    for (const listener of this.listeners) listener(state, event);
-  }
-
-  private emit(event: RequestEvent): void {
-    for (const listener of this.listeners) listener(this.current, event);
   }
 }

@@ -40,6 +40,13 @@ export interface SessionStoreOptions {
   identity?: IdentityPort;
   storage: KeyValueStorage;
   timers: Timers;
+  /** A session id the page knows: kept across reloads from then on. */
+  sessionId?: string;
+}
+
+/** The session to show: the current one, or the last good one behind a failed read. */
+export function sessionOf(kid: KidStatus): Session | undefined {
+  return kid.state === 'active' || kid.state === 'error' ? kid.session : undefined;
 }
 
 const SESSION_KEY = 'kid-session-id';
@@ -61,7 +68,12 @@ export class SessionStore {
   /** Cancels reads in flight when the store is dropped (the provider left the page). */
   private readonly lifetime = new AbortController();
 
+  /** The ports, which may come after the store was made (an element loaded later). */
+  private ports: Pick<SessionStoreOptions, 'permissions' | 'identity'>;
+
   constructor(private readonly options: SessionStoreOptions) {
+    this.ports = { permissions: options.permissions, identity: options.identity };
+    if (options.sessionId) options.storage.set(SESSION_KEY, options.sessionId);
     this.state = {
       kid: options.permissions ? { state: 'loading' } : { state: 'unconfigured' },
       identity: this.identityNow(),
@@ -131,7 +143,7 @@ export class SessionStore {
 
   /** Checks the sign-in is still good; concurrent calls share one request. */
   checkIdentity(): Promise<void> {
-    const port = this.options.identity;
+    const port = this.ports.identity;
     if (!port?.signedIn) return Promise.resolve();
     this.checking ??= port
       .currentProfile()
@@ -163,7 +175,7 @@ export class SessionStore {
    * later), keeping everything the store already knows. A k-ID port is read by the next refresh.
    */
   connect(ports: Pick<SessionStoreOptions, 'permissions' | 'identity'>): void {
-    Object.assign(this.options, ports);
+    this.ports = { ...this.ports, ...ports };
     this.set({ identity: this.identityNow(), ...(ports.permissions ? { kid: { state: 'loading' } } : {}) });
     this.scheduleExpiry();
   }
@@ -175,7 +187,7 @@ export class SessionStore {
   }
 
   private identityNow(): IdentityStatus {
-    const port = this.options.identity;
+    const port = this.ports.identity;
     if (!port) return { state: 'unconfigured' };
     const identity = port.identity;
     if (!identity) return { state: 'signed-out' };
@@ -201,7 +213,7 @@ export class SessionStore {
   }
 
   private async read(): Promise<void> {
-    const port = this.options.permissions;
+    const port = this.ports.permissions;
     if (!port) return;
     const sessionId = this.sessionId ?? '';
     const known = this.currentSession();
@@ -218,7 +230,7 @@ export class SessionStore {
       this.accept(result.session);
     } catch (error) {
       if (this.lifetime.signal.aborted || (this.sessionId ?? '') !== sessionId) return;
-      const failure = isPlaygateError(error) ? error : new PlaygateError({ kind: 'network', message: String(error), cause: error });
+      const failure = PlaygateError.from(error);
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);
         const gone = known?.sessionId ?? (sessionId === this.justCreated ? undefined : sessionId);
@@ -232,8 +244,7 @@ export class SessionStore {
   }
 
   private currentSession(): Session | undefined {
-    const { kid } = this.state;
-    return kid.state === 'active' || (kid.state === 'error' && kid.session) ? kid.session : undefined;
+    return sessionOf(this.state.kid);
   }
 
   private accept(session: Session): void {

@@ -34,20 +34,13 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-export const ChallengeTypeSchema = z.enum([
-  'CHALLENGE_PARENTAL_CONSENT',
-  'CHALLENGE_SESSION_UPGRADE',
-  'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE',
-  'CHALLENGE_AGE_GATE_AGE_ASSURANCE',
-  'CHALLENGE_BULK_APPROVAL_REQUEST',
-  'CHALLENGE_UPDATE_JURISDICTION',
-]);
-export type ChallengeType = z.infer<typeof ChallengeTypeSchema>;
-
 /** A request that a parent (or an age check) must answer on another device. */
 export const ChallengeSchema = z.object({
   challengeId: z.string().check(z.minLength(1)),
-  type: ChallengeTypeSchema,
+  /** The vendor's own name for the kind of challenge, verbatim, for logs and the game's events; never branch on it. */
+  type: z.string(),
+  /** Who answers: a `parent` on their own device, or the player proving their own age (`age-check`). */
+  purpose: z.enum(['parent', 'age-check']),
   /** Short code the parent types in; it expires, the challenge does not. */
   oneTimePassword: z.optional(z.string()),
   /** Where the parent approves; also the QR code payload. Expires with the code. */
@@ -93,13 +86,13 @@ export type UpgradeResult =
 /** A conditional read: `unchanged` when the etag still matches. */
 export type SessionRead = { changed: false } | { changed: true; session: Session };
 
-/** Whether to show an age gate at all in this jurisdiction, and the ages that matter. */
-export const AgeGateRequirementsSchema = z.object({
-  shouldDisplay: z.boolean(),
-  ageAssuranceRequired: z.optional(z.boolean()),
-  digitalConsentAge: z.optional(z.number()),
-  civilAge: z.optional(z.number()),
-  minimumAge: z.optional(z.number()),
-  approvedAgeCollectionMethods: z.optional(z.array(z.string())),
-});
-export type AgeGateRequirements = z.infer<typeof AgeGateRequirementsSchema>;
+/** Whether to show an age gate at all in this jurisdiction, the ages that matter, and how the age may be asked. */
+export interface AgeGateRequirements {
+  shouldDisplay: boolean;
+  ageAssuranceRequired?: boolean;
+  digitalConsentAge?: number;
+  civilAge?: number;
+  minimumAge?: number;
+  /** How the vendor approved asking for the age here: by date of birth, by age, or both (both false: unknown, a date of birth is asked). */
+  methods: { dateOfBirth: boolean; age: boolean };
+}

@@ -4,6 +4,8 @@ import type {
   Challenge,
   ChallengeResult,
   OneTimeCode,
+  Permission,
+  Session,
   SessionRead,
   UpgradeResult,
 } from './permissions.js';
@@ -42,8 +44,17 @@ export interface PermissionsPort {
   checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult>;
   /** Read a session; with `etag`, an unchanged session answers `{ changed: false }`. */
   getSession(sessionId: string, options?: CallOptions & { etag?: string }): Promise<SessionRead>;
-  /** Ask for features. Never mix threshold and non-threshold permissions in one call. */
-  upgrade(sessionId: string, permissionNames: readonly string[], options?: CallOptions): Promise<UpgradeResult>;
+  /**
+   * Ask for features, by name or as the session's permissions (then a vendor that refuses
+   * some mixes, as k-ID does threshold and other permissions, rejects `bad_request` itself).
+   */
+  upgrade(sessionId: string, permissions: ReadonlyArray<string | Permission>, options?: CallOptions): Promise<UpgradeResult>;
+  /**
+   * The session a first consent made: the one its PASS named, or (where the vendor's PASS
+   * may name none) the one the age the player gave leads to now. Waits out a new session
+   * that does not read yet. Rejects `session_deleted` or `invalid_response` when there is none.
+   */
+  consentedSession(answer: { sessionId?: string; asked: AgeInput & { jurisdiction: string } }, options?: CallOptions): Promise<Session>;
   getChallenge(challengeId: string, options?: CallOptions): Promise<Challenge>;
   getChallengeStatus(challengeId: string, options?: CallOptions): Promise<ChallengeResult>;
   /**

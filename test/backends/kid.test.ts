@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { KidBackend } from '../../src/backends/index.js';
-import { SessionSchema } from '../../src/model/index.js';
+import { SessionSchema, type Permission } from '../../src/model/index.js';
 import * as kid from '../fixtures/kid.js';
 import { describeTransport } from '../support/transport.js';
 import { json, raw, script, type Wire } from '../support/wire.js';
@@ -85,9 +85,10 @@ describe('k-ID backend', () => {
   });
 
   describe('age gate', () => {
-    it('reads get-requirements', async () => {
+    it('reads get-requirements, the approved ways to ask for the age as flags', async () => {
       const wire = await script(json(200, kid.requirementsBody));
-      expect(await backend(wire).getAgeGateRequirements('US-CA')).to.deep.equal(kid.requirementsBody);
+      const { approvedAgeCollectionMethods: _methods, ...ages } = kid.requirementsBody;
+      expect(await backend(wire).getAgeGateRequirements('US-CA')).to.deep.equal({ ...ages, methods: { dateOfBirth: true, age: false } });
       const seen = await wire.only();
       expect(seen.path).to.equal('age-gate/get-requirements');
       expect(seen.query).to.deep.equal({ jurisdiction: 'US-CA' });
@@ -127,12 +128,43 @@ describe('k-ID backend', () => {
         challenge: {
           challengeId: kid.challenge.challengeId,
           type: 'CHALLENGE_PARENTAL_CONSENT',
+          purpose: 'parent',
           oneTimePassword: 'ABC123',
           url: kid.challenge.url,
           otpExpiresAt: undefined,
           limitedAccessWhileWaiting: undefined,
         },
       });
+    });
+
+    it('tells a parent’s challenge from the player’s own age check', async () => {
+      const wire = await script(json(200, { status: 'CHALLENGE', challenge: kid.ageAssuranceChallenge }), json(200, { shouldDisplay: true, approvedAgeCollectionMethods: ['age'] }), json(200, { shouldDisplay: true, approvedAgeCollectionMethods: ['date-of-birth', 'age'] }));
+      const answer = await backend(wire).upgrade('s1', ['loot-boxes']);
+      expect(answer.status === 'CHALLENGE' && answer.challenge.purpose).to.equal('age-check');
+      expect((await backend(wire).getAgeGateRequirements('DE')).methods).to.deep.equal({ dateOfBirth: false, age: true });
+      expect((await backend(wire).getAgeGateRequirements('FR')).methods).to.deep.equal({ dateOfBirth: true, age: true });
+    });
+
+    it('finds a first consent’s session: the one the PASS named, waited out while it does not read yet', async () => {
+      const wire = await script(json(404, { error: 'NOT_FOUND' }), json(404, { error: 'NOT_FOUND' }), json(200, kid.sessionBody));
+      const quick = new KidBackend({ baseUrl: wire.baseUrl, retry: { baseDelayMs: 5 }, newSessionWaitMs: 5 });
+      expect(await quick.consentedSession({ sessionId: 'new-1', asked: { jurisdiction: 'GB', age: 9 } })).to.deep.equal(expectedSession);
+      expect((await wire.requests()).map((seen) => `${seen.path} ${seen.query.sessionId ?? ''}`)).to.deep.equal(['session/get new-1', 'session/get new-1', 'session/get new-1']);
+    });
+
+    it('finds a first consent’s session when the PASS names none, by asking the age gate again with the same age', async () => {
+      const wire = await script(json(200, { status: 'PASS', session: kid.sessionBody.session }));
+      expect(await backend(wire).consentedSession({ asked: { jurisdiction: 'GB', age: 9 } })).to.deep.equal(expectedSession);
+      const seen = await wire.only();
+      expect([seen.path, JSON.parse(seen.body)]).to.deep.equal(['age-gate/check', { jurisdiction: 'GB', age: 9 }]);
+    });
+
+    it('gives up on a new session that still does not read after three more tries', async () => {
+      const gone = json(404, { error: 'NOT_FOUND' });
+      const wire = await script(gone, gone, gone, gone, gone);
+      const quick = new KidBackend({ baseUrl: wire.baseUrl, retry: { baseDelayMs: 5 }, newSessionWaitMs: 5 });
+      expect((await failure(quick.consentedSession({ sessionId: 'never', asked: { jurisdiction: 'GB', age: 9 } }))).kind).to.equal('session_deleted');
+      expect(await wire.requests()).to.have.length(4);
     });
 
     it('reads PROHIBITED', async () => {
@@ -154,6 +186,16 @@ describe('k-ID backend', () => {
   });
 
   describe('session/upgrade', () => {
+    it('refuses a mix of age-checked and other features itself, as k-ID would with a 400, and asks for one kind alone', async () => {
+      const [chat, lootBoxes] = expectedSession.permissions as [Permission, Permission];
+      const wire = await script(json(200, { status: 'CHALLENGE', challenge: kid.ageAssuranceChallenge }));
+      const mixed = await failure(backend(wire).upgrade('s1', [chat, lootBoxes]));
+      expect([mixed.kind, mixed.message]).to.deep.equal(['bad_request', 'Ask for age-checked features alone']);
+      expect(await wire.requests(), 'nothing sent').to.have.length(0);
+      await backend(wire).upgrade('s1', [lootBoxes]);
+      expect(JSON.parse((await wire.only()).body)).to.deep.equal({ sessionId: 's1', requestedPermissions: [{ name: 'loot-boxes-paid-gameplay-impacting' }] });
+    });
+
     it('sends the documented body and reads a PLAYER-managed PASS from session.permissions', async () => {
       const enabled = { ...kid.childSession, permissions: [{ name: 'text-chat-public', enabled: true, managedBy: 'PLAYER' }] };
       const wire = await script(json(200, { status: 'PASS', session: enabled }));

@@ -29,7 +29,7 @@ function ownPermissions(calls: string[]): PermissionsPort {
       return Promise.resolve({ changed: true, session: current });
     },
     upgrade: (sessionId, names) => {
-      calls.push(`upgrade ${sessionId} ${names.join(',')}`);
+      calls.push(`upgrade ${sessionId} ${names.map((p) => (typeof p === "string" ? p : p.name)).join(",")}`);
       current = session(true);
       return Promise.resolve({ status: 'PASS', session: current });
     },
@@ -37,6 +37,7 @@ function ownPermissions(calls: string[]): PermissionsPort {
     checkAge: unused,
     getChallenge: unused,
     getChallengeStatus: unused,
+    consentedSession: unused,
     sendParentEmail: unused,
     refreshOneTimeCode: unused,
   };

@@ -11,6 +11,7 @@ const MINUTE = 60_000;
 const challenge = (challengeId = 'ch1', expiresIn = MINUTE): Challenge => ({
   challengeId,
   type: 'CHALLENGE_SESSION_UPGRADE',
+  purpose: 'parent',
   oneTimePassword: '111111',
   url: `https://family.example/${challengeId}/111111`,
   otpExpiresAt: T0 + expiresIn,

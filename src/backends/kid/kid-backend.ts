@@ -1,19 +1,22 @@
 import type * as z from 'zod/mini';
 import { cookieAuth, type SecretSource } from '../../http/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../http/client.js';
-import { PlaygateError } from '../../model/error.js';
+import { delay } from '../../http/timing.js';
+import { isPlaygateError, PlaygateError } from '../../model/error.js';
 import type {
   AgeCheckResult,
   AgeGateRequirements,
   Challenge,
   ChallengeResult,
   OneTimeCode,
+  Permission,
+  Session,
   SessionRead,
   UpgradeResult,
 } from '../../model/permissions.js';
 import type { AgeInput, CallOptions, PermissionsPort } from '../../model/ports.js';
 import { decodeKidError, decodeKidSessionError } from './errors.js';
-import { toChallenge, toOneTimeCode, toSession, unwrapSession } from './mapping.js';
+import { toChallenge, toOneTimeCode, toRequirements, toSession, unwrapSession } from './mapping.js';
 import {
   KidAgeCheckBody,
   KidChallengeBody,
@@ -25,6 +28,8 @@ import {
 } from './wire.js';
 
 export interface KidBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
+  /** Between reads of a session k-ID just made that does not read yet (three more tries). Default 1 s. */
+  newSessionWaitMs?: number;
   /**
    * The game's own k-ID proxy (never k-ID itself: the API key is server-only). The
    * browser's cookies go along; `token` adds a bearer for games that use one.
@@ -36,13 +41,16 @@ export interface KidBackendOptions extends Omit<HttpClientOptions, 'auth' | 'dec
 /** The permissions port over k-ID, reached through the game's proxy. */
 export class KidBackend implements PermissionsPort {
   private readonly http: HttpClient;
+  private readonly newSessionWaitMs: number;
+  private readonly newSessionTries = 3;
 
   constructor(options: KidBackendOptions) {
+    this.newSessionWaitMs = options.newSessionWaitMs ?? 1000;
     this.http = new HttpClient({ ...options, name: 'k-ID', auth: cookieAuth(options.token), decodeError: decodeKidError });
   }
 
   async getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements> {
-    return this.http.json({ ...options, path: 'age-gate/get-requirements', query: { jurisdiction }, schema: KidRequirementsBody });
+    return toRequirements(await this.http.json({ ...options, path: 'age-gate/get-requirements', query: { jurisdiction }, schema: KidRequirementsBody }));
   }
 
   async checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult> {
@@ -71,8 +79,12 @@ export class KidBackend implements PermissionsPort {
     return { changed: true, session: toSession(unwrapSession(result.data)) };
   }
 
-  async upgrade(sessionId: string, permissionNames: readonly string[], options?: CallOptions): Promise<UpgradeResult> {
-    const body = { sessionId, requestedPermissions: permissionNames.map((name) => ({ name })) };
+  async upgrade(sessionId: string, permissions: ReadonlyArray<string | Permission>, options?: CallOptions): Promise<UpgradeResult> {
+    const asked = permissions.map((p) => (typeof p === 'string' ? { name: p } : p));
+    // k-ID refuses a mix (400), and an age check is not a parent's consent: one kind per request.
+    const checked = asked.filter((p) => 'verifiedAgeThreshold' in p && p.verifiedAgeThreshold !== undefined).length;
+    if (checked && checked < asked.length) throw new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features alone' });
+    const body = { sessionId, requestedPermissions: asked.map(({ name }) => ({ name })) };
     const answer = await this.http.json({ ...options, method: 'POST', path: 'session/upgrade', body, schema: KidUpgradeBody });
     if (answer.status === 'CHALLENGE') {
       if (!answer.challenge) throw missing('challenge', 'session/upgrade');
@@ -123,12 +135,33 @@ export class KidBackend implements PermissionsPort {
     return toOneTimeCode(body);
   }
 
+  /** A first consent's PASS names its new session, or not (wire.md A.3): then the age gate is asked again. */
+  async consentedSession({ sessionId, asked }: { sessionId?: string; asked: AgeInput & { jurisdiction: string } }, options?: CallOptions): Promise<Session> {
+    if (sessionId) return this.readNew(sessionId, options);
+    const again = await this.checkAge(asked, options);
+    if (again.status === 'PROHIBITED' || !again.session) throw missing('session', 'age-gate/check');
+    return again.session;
+  }
+
   /** An age-gate PASS may carry a whole session, only its id, or nothing at all. */
   private async completeSession(wire: z.infer<typeof KidAgeCheckBody>['session'], options?: CallOptions) {
     if (!wire?.sessionId) return undefined;
     if ('permissions' in wire) return toSession(wire);
-    const read = await this.getSession(wire.sessionId, options);
-    return read.changed ? read.session : undefined;
+    return this.readNew(wire.sessionId, options);
+  }
+
+  /** A session k-ID just made may read as missing (404) for a second or two while it propagates. */
+  private async readNew(sessionId: string, options?: CallOptions): Promise<Session> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const read = await this.getSession(sessionId, options);
+        if (!read.changed) throw missing('session', 'session/get');
+        return read.session;
+      } catch (error) {
+        if (!isPlaygateError(error, 'session_deleted') || attempt > this.newSessionTries) throw error;
+        await delay(this.newSessionWaitMs, options?.signal ?? new AbortController().signal);
+      }
+    }
   }
 }
 

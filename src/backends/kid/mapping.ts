@@ -1,6 +1,9 @@
 import type * as z from 'zod/mini';
-import type { Challenge, OneTimeCode, Session } from '../../model/permissions.js';
-import type { KidChallenge, KidInstant, KidOtpBody, KidSession, KidSessionBody } from './wire.js';
+import type { AgeGateRequirements, Challenge, OneTimeCode, Session } from '../../model/permissions.js';
+import type { KidChallenge, KidInstant, KidOtpBody, KidRequirementsBody, KidSession, KidSessionBody } from './wire.js';
+
+/** The challenge types the player answers by proving their own age, not a parent. */
+const AGE_CHECKS: ReadonlySet<string> = new Set(['CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE', 'CHALLENGE_AGE_GATE_AGE_ASSURANCE']);
 
 export function unwrapSession(body: z.infer<typeof KidSessionBody>): KidSession {
   return 'session' in body ? body.session : body;
@@ -36,6 +39,7 @@ export function toChallenge(wire: KidChallenge): Challenge {
   return {
     challengeId: wire.challengeId,
     type: wire.type,
+    purpose: AGE_CHECKS.has(wire.type) ? 'age-check' : 'parent',
     oneTimePassword: wire.oneTimePassword,
     url: wire.url,
     otpExpiresAt: toEpochMs(wire.otpExpiresAt),
@@ -45,4 +49,12 @@ export function toChallenge(wire: KidChallenge): Challenge {
 
 export function toOneTimeCode(wire: z.infer<typeof KidOtpBody>): OneTimeCode {
   return { oneTimePassword: wire.otp, expiresAt: toEpochMs(wire.expiresAt), url: wire.url };
+}
+
+/**
+ * How the age may be asked, from k-ID's `approvedAgeCollectionMethods` (names like
+ * `date-of-birth`, `age`): matched loosely, since the sources list no fixed set.
+ */
+export function toRequirements({ approvedAgeCollectionMethods: methods = [], ...rest }: z.infer<typeof KidRequirementsBody>): AgeGateRequirements {
+  return { ...rest, methods: { dateOfBirth: methods.some((m) => /birth/i.test(m)), age: methods.some((m) => /^(?!.*birth).*age/i.test(m)) } };
 }

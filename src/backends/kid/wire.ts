@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AgeStatusSchema, ChallengeTypeSchema, ManagedBySchema } from '../../model/permissions.js';
+import { AgeStatusSchema, ManagedBySchema } from '../../model/permissions.js';
 
 // k-ID's wire shapes (wire.md A.2, A.3). Unknown extra fields are dropped, not rejected.
 
@@ -28,12 +28,22 @@ export const KidSessionBody = z.union([
   KidSession,
 ]);
 
+/** k-ID's challenge types (wire.md A.2); the last three are seen only in a sample. */
+export const KidChallengeType = z.enum([
+  'CHALLENGE_PARENTAL_CONSENT',
+  'CHALLENGE_SESSION_UPGRADE',
+  'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE',
+  'CHALLENGE_AGE_GATE_AGE_ASSURANCE',
+  'CHALLENGE_BULK_APPROVAL_REQUEST',
+  'CHALLENGE_UPDATE_JURISDICTION',
+]);
+
 /** Seconds, milliseconds or an ISO date: the sources do not agree on a format. */
 export const KidInstant = z.union([z.number(), z.string()]);
 
 export const KidChallenge = z.object({
   challengeId: z.string().check(z.minLength(1)),
-  type: ChallengeTypeSchema,
+  type: KidChallengeType,
   oneTimePassword: z.optional(z.string()),
   url: z.optional(z.string()),
   otpExpiresAt: z.optional(KidInstant),

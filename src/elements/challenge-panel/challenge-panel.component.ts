@@ -123,7 +123,7 @@ export class PlaygateChallengePanel extends LitElement {
     if (!waiting) return nothing;
     const t = this.messages.challenge;
     const { challenge, pending } = waiting;
-    const ageCheck = challenge.type === 'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE' || challenge.type === 'CHALLENGE_AGE_GATE_AGE_ASSURANCE';
+    const ageCheck = challenge.purpose === 'age-check';
     const title = ageCheck ? t.titleAgeCheck : pending.kind === 'consent' ? t.titleConsent : t.titleUpgrade(this.features);
     const lead = ageCheck ? t.leadAgeCheck : pending.kind === 'consent' ? t.leadConsent : t.leadUpgrade;
     const link = safeLink(challenge.url);

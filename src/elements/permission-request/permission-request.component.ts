@@ -3,34 +3,19 @@ import { property, state } from 'lit/decorators.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
 import { define } from '../shared/define.js';
 import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
+import { sessionOf } from '../../flows/session-store.js';
 import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { CHALLENGE_PANEL_PARTS, PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
+import { PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
 import type {} from '../challenge-panel/challenge-panel.js';
-import { AGE_GATE_PARTS, ageGate } from '../shared/age-gate.js';
+import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
+import { CHALLENGE_EXPORTS, listConverter, type RowState } from './rows.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
-
-/** What a row offers, by the permission's state. */
-type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
-
-/** The panel's parts, passed on as `challenge-*`. */
-const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');
-
-/** What a host that embeds this element (the session status's set-up) passes on in turn. */
-export const FIRST_CONSENT_PARTS = ['base', 'list', 'row', 'label', 'state', 'message', 'action', 'outcome', 'outcome-text', 'retry', 'dismiss', 'challenge', ...AGE_GATE_PARTS, ...CHALLENGE_PANEL_PARTS.map((part) => `challenge-${part}`)];
-
-const listConverter = {
-  fromAttribute: (value: string | null) =>
-    value
-      ?.split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
-  toAttribute: (value: readonly string[] | undefined) => value?.join(','),
-};
+export { FIRST_CONSENT_PARTS } from './rows.js';
 
 /**
  * The player asks for a feature. One row per permission in the session, worded by its
@@ -77,7 +62,6 @@ const listConverter = {
 export class PlaygatePermissionRequest extends PlaygateElement {
   static override styles = [tokens, buttonStyles, permissionRequestStyles];
   static override kits = { permissions: permissionsKit };
-
   // The tags it renders, when one is made, as subclasses: the game may have registered the class itself.
   constructor() {
     super();
@@ -180,7 +164,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     if (!snapshot || !runtime) return html`<div part="base" role="status">${this.t.status.loading}</div>`;
     if (!runtime.requests) return nothing;
     const kid = snapshot.kid;
-    const session = kid.state === 'active' ? kid.session : kid.state === 'error' ? kid.session : undefined;
+    const session = sessionOf(kid);
     if (session && this.name) {
       const permission = session.permissions.find((p) => p.name === this.name);
       if (permission?.enabled) return html`<slot></slot>`;

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { identityKit } from '../provider/kits/identity.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
 import { define } from '../shared/define.js';
-import type { IdentityStatus, KidStatus } from '../../flows/session-store.js';
+import { sessionOf, type IdentityStatus, type KidStatus } from '../../flows/session-store.js';
 import { describeChanges } from '../../i18n/changes.js';
 import { duration, errorText, integer } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
@@ -106,7 +106,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
 
   private renderBadge(kid: KidStatus, identity: IdentityStatus) {
     const who = identity.state === 'active' ? (identity.identity.profile?.displayName ?? identity.identity.user.displayName ?? identity.identity.user.name) : undefined;
-    const session = kid.state === 'active' ? kid.session : kid.state === 'error' ? kid.session : undefined;
+    const session = sessionOf(kid);
     const bad = kid.state === 'revoked' || kid.state === 'error' || identity.state === 'expired';
     const warn = this.expiringSoon(identity) !== undefined;
     let text: string;

@@ -19,8 +19,9 @@ export const AGE_GATE_PARTS = ['age-gate', 'age-title', 'age-lead', 'birth-date'
  * so a pad can set it with left and right, a keyboard by typing, a phone with its picker.
  */
 export function ageGate(current: AgeGateState, t: Messages, locale: string, submit: (age: AgeInput) => void) {
-  const methods = current.requirements?.approvedAgeCollectionMethods ?? [];
-  const byAge = methods.length > 0 && !methods.some((m) => /birth/i.test(m)) && methods.some((m) => /age/i.test(m));
+  // A date of birth when both are approved (or nothing is said); an age only where that alone is.
+  const methods = current.requirements?.methods;
+  const byAge = methods !== undefined && methods.age && !methods.dateOfBirth;
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;

@@ -64,8 +64,7 @@ export class PlaygateRuntime {
     words: Words = { locale: 'en', messages: en, dir: 'ltr' },
   ) {
     this.words = words;
-    if (config.kidSessionId) page.storage.set('kid-session-id', config.kidSessionId);
-    this.store = new SessionStore({ storage: page.storage, timers: page.timers });
+    this.store = new SessionStore({ storage: page.storage, timers: page.timers, sessionId: config.kidSessionId });
     this.watch = new SessionWatch(this.store, { timers: page.timers, isVisible: () => page.isVisible() });
     this.host = {
       config,

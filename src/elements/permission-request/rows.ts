@@ -1,0 +1,21 @@
+import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/challenge-panel.component.js';
+import { AGE_GATE_PARTS } from '../shared/age-gate.js';
+
+/** What a row offers, by the permission's state. */
+export type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
+
+/** The panel's parts, passed on as `challenge-*`. */
+export const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');
+
+/** What a host that embeds this element (the session status's set-up) passes on in turn. */
+export const FIRST_CONSENT_PARTS = ['base', 'list', 'row', 'label', 'state', 'message', 'action', 'outcome', 'outcome-text', 'retry', 'dismiss', 'challenge', ...AGE_GATE_PARTS, ...CHALLENGE_PANEL_PARTS.map((part) => `challenge-${part}`)];
+
+/** `permissions="voice-chat, text-chat-private"` as a list. */
+export const listConverter = {
+  fromAttribute: (value: string | null) =>
+    value
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  toAttribute: (value: readonly string[] | undefined) => value?.join(','),
+};

@@ -1,0 +1,84 @@
+import { PlaygateError } from '../model/error.js';
+import type { AgeGateRequirements, Challenge } from '../model/permissions.js';
+import type { PendingChallenge } from './pending-challenge.js';
+
+export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
+
+/** Sending the request to a parent's inbox. The address itself is never kept. */
+export type EmailState = 'idle' | 'sending' | 'sent' | 'invalid' | 'no-address' | 'failed';
+
+/** Where the player's conversation with a parent is. Elements render this. */
+export type RequestState =
+  | { state: 'idle' }
+  /** An upgrade (or a stored challenge after a reload) is on its way. */
+  | { state: 'requesting'; permissions: readonly string[] }
+  /** First consent: the age gate, asking for a date of birth or an age. */
+  | { state: 'age-gate'; jurisdiction: string; requirements?: AgeGateRequirements; checking: boolean; error?: PlaygateError }
+  /** The player is too young for this game in this jurisdiction. */
+  | { state: 'prohibited' }
+  /** A parent (or an age check) must answer on their own device. */
+  | {
+      state: 'waiting';
+      pending: PendingChallenge;
+      challenge: Challenge;
+      progress: ChallengeProgress;
+      email: EmailState;
+      codeError?: PlaygateError;
+      /** False when this device's clock disagrees with the server's: no countdown then. */
+      codeClockTrusted?: boolean;
+    }
+  /** Approved (or PLAYER-managed): the features are on. Empty for a first consent. */
+  | { state: 'granted'; permissions: readonly string[] }
+  | { state: 'denied'; pending: PendingChallenge }
+  /** A step failed; `retry()` repeats it. */
+  | { state: 'failed'; error: PlaygateError; permissions: readonly string[] };
+
+export type RequestEvent =
+  | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
+  | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
+  | { type: 'granted'; permissions: readonly string[] }
+  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' };
+
+export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
+
+/** Where the conversation is, for the views that draw it: the state, its listeners, and the ways it moves on. */
+export class RequestStateHolder {
+  protected current: RequestState = { state: 'idle' };
+  protected readonly listeners = new Set<RequestListener>();
+
+  get state(): RequestState {
+    return this.current;
+  }
+
+  subscribe(listener: RequestListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  protected grant(permissions: readonly string[]): void {
+    this.set({ state: 'granted', permissions }, { type: 'granted', permissions });
+  }
+
+  protected failed(error: unknown, permissions: readonly string[]): void {
+    this.set({ state: 'failed', error: PlaygateError.from(error), permissions });
+  }
+
+  protected patchWaiting(patch: Partial<Extract<RequestState, { state: 'waiting' }>>, clearCodeError = false): void {
+    const current = this.current;
+    if (current.state !== 'waiting') return;
+    const next = { ...current, ...patch };
+    if (clearCodeError) delete next.codeError;
+    this.set(next);
+  }
+
+  protected set(state: RequestState, event?: RequestEvent): void {
+    this.current = state;
+    for (const listener of this.listeners) listener(state, event);
+  }
+
+  protected emit(event: RequestEvent): void {
+    for (const listener of this.listeners) listener(this.current, event);
+  }
+}
