@@ -2,6 +2,7 @@ import type { ConsentDocument, ConsentRequirement } from '../model/consent.js';
 import { isPlaygateError, PlaygateError } from '../model/error.js';
 import type { ConsentsPort } from '../model/ports.js';
 import { Audience } from './audience.js';
+import { AcceptedAnswers, pagesKey } from './accepted-answers.js';
 import { RoundPlan } from './round-plan.js';
 import type { KeyValueStorage } from './storage.js';
 
@@ -56,14 +57,7 @@ export type ConsentListener = (state: ConsentFlowState, event?: ConsentFlowEvent
 /** The action to guard. `accepted` holds documents that are signed by sending them along. */
 export type GuardedAction<T> = (accepted: readonly ConsentDocument[]) => Promise<T>;
 
-const ACCEPTED_KEY = 'consent-accepted';
-
 type Decision = 'accept' | 'decline' | 'retry';
-
-/** The pages of a document, as one comparable key. */
-function pagesKey(doc: ConsentDocument): string {
-  return `${doc.type}:${doc.pages.map((p) => `${p.pageId}@${p.pageContentId}`).join(',')}`;
-}
 
 /**
  * Runs an action that consents may interrupt: for each round, fetch the documents, wait
@@ -73,18 +67,19 @@ function pagesKey(doc: ConsentDocument): string {
  */
 export class ConsentFlow {
   private current: ConsentFlowState = { state: 'idle' };
-  private decide: ((decision: Decision) => void) | undefined;
+  private decide: ((decision: Decision | PlaygateError) => void) | undefined;
   /** Declined while nothing was waiting for an answer (the document was still loading). */
   private declinedEarly = false;
   private busy = false;
-  private storage: KeyValueStorage;
+  private answers: AcceptedAnswers;
+  private disposed = false;
   private readonly listeners = new Set<ConsentListener>();
   private endReview: (() => void) | undefined;
   /** The prompts on the page, each with how its runs go; the presenter draws the documents and sends the events. */
   readonly audience = new Audience<() => ConsentRunOptions>();
 
   constructor(private readonly options: ConsentFlowOptions) {
-    this.storage = options.storage;
+    this.answers = new AcceptedAnswers(options.storage);
   }
 
   get state(): ConsentFlowState {
@@ -105,12 +100,30 @@ export class ConsentFlow {
   async review(requirement: ConsentRequirement, { origin }: { origin?: object } = {}): Promise<void> {
     if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
     const document = await this.options.consents.getDocument(requirement);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a run may have started while the document came: it goes first.
+    if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
     this.endReview?.();
     this.audience.startedBy(origin);
     this.set({ state: 'reviewing', round: 1, requirement, document });
     await new Promise<void>((resolve) => {
       this.endReview = resolve;
     });
+  }
+
+  /** A prompt that shows this flow; when the presenting one leaves, the others hear it and one takes over. */
+  attach(view: object, settings: () => ConsentRunOptions): () => void {
+    const leave = this.audience.join(view, settings);
+    return () => {
+      if (leave()) this.set(this.current);
+    };
+  }
+
+  /** The provider was rebuilt: a run still going ends with `aborted`, rather than waiting for ever. */
+  dispose(): void {
+    this.disposed = true;
+    this.answer(new PlaygateError({ kind: 'aborted', message: 'The consent prompt was replaced' }));
+    this.close();
+    this.listeners.clear();
   }
 
   /** Ends a review. */
@@ -142,7 +155,7 @@ export class ConsentFlow {
     this.declinedEarly = false;
     this.close();
     this.audience.startedBy(options.origin);
-    this.storage = options.storage ?? this.options.storage;
+    this.answers = new AcceptedAnswers(options.storage ?? this.options.storage);
     try {
       return await this.loop(action, options.maxRounds ?? 5);
     } finally {
@@ -162,7 +175,7 @@ export class ConsentFlow {
         const result = await action(withAction);
         // What rode along with the action is signed now; other remembered answers wait for their own round.
         const sent = new Set(withAction.map(pagesKey));
-        this.remember(this.remembered().filter((key) => !sent.has(key)));
+        this.answers.keep(this.answers.all().filter((key) => !sent.has(key)));
         this.set({ state: 'done', rounds: round - 1 }, { type: 'completed', rounds: round - 1 });
         return result;
       } catch (error) {
@@ -192,11 +205,11 @@ export class ConsentFlow {
       }
       while (doc.status !== 'signed') {
         // An answer given before (a round the backend asked again, a reload) is sent again, not announced again.
-        const answeredNow = !this.remembered().includes(pagesKey(doc));
+        const answeredNow = !this.answers.all().includes(pagesKey(doc));
         if (answeredNow) {
           this.set({ state: 'reading', ...at, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
-          this.remember([...this.remembered(), pagesKey(doc)]);
+          this.answers.keep([...this.answers.all(), pagesKey(doc)]);
         }
         this.set({ state: 'signing', ...at, document: doc }, answeredNow ? { type: 'accepted', requirement, document: doc } : undefined);
         const signed = await this.sign(at, doc);
@@ -205,31 +218,12 @@ export class ConsentFlow {
           if (!withAction.map(pagesKey).includes(pagesKey(doc))) withAction.push(doc); // once, however often asked
           break;
         }
-        this.forget(doc);
+        this.answers.forget(doc);
         if (signed === 'now') break;
         // The document changed while a signature failed: the new version must be read.
         doc = signed;
       }
     }
-  }
-
-  /** Accepted documents not yet known to be signed, across reloads. */
-  private remembered(): string[] {
-    try {
-      const parsed: unknown = JSON.parse(this.storage.get(ACCEPTED_KEY) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : [];
-    } catch {
-      return [];
-    }
-  }
-
-  private remember(keys: readonly string[]): void {
-    if (keys.length) this.storage.set(ACCEPTED_KEY, JSON.stringify(keys));
-    else this.storage.remove(ACCEPTED_KEY);
-  }
-
-  private forget(doc: ConsentDocument): void {
-    this.remember(this.remembered().filter((key) => key !== pagesKey(doc)));
   }
 
   private async load(at: Round): Promise<ConsentDocument | undefined> {
@@ -277,16 +271,20 @@ export class ConsentFlow {
   }
 
   private wait(): Promise<Decision> {
+    if (this.disposed) return Promise.reject(new PlaygateError({ kind: 'aborted', message: 'The consent prompt was replaced' }));
     if (this.declinedEarly) {
       this.declinedEarly = false;
       return Promise.resolve('decline');
     }
-    return new Promise((resolve) => {
-      this.decide = resolve;
+    return new Promise((resolve, reject) => {
+      this.decide = (decision) => {
+        if (decision instanceof PlaygateError) reject(decision);
+        else resolve(decision);
+      };
     });
   }
 
-  private answer(decision: Decision): void {
+  private answer(decision: Decision | PlaygateError): void {
     const decide = this.decide;
     this.decide = undefined;
     decide?.(decision);

@@ -39,6 +39,8 @@ export class PermissionRequests extends RequestStateHolder {
   private retryStep: (() => Promise<void>) | undefined;
   private resuming = false;
   private readonly code: CodeRenewal;
+  /** Ends the calls still out when the provider goes. */
+  private readonly lifetime = new AbortController();
 
   constructor(private readonly options: PermissionRequestsOptions) {
     super();
@@ -142,7 +144,7 @@ export class PermissionRequests extends RequestStateHolder {
       } else if (answer.status === 'CHALLENGE') {
         this.startWaiting({ kind: 'consent', challengeId: answer.challenge.challengeId, jurisdiction, age }, answer.challenge, false);
       } else if (answer.session) {
-        this.options.store.receive(answer.session);
+        this.options.store.receive(answer.session, { justCreated: true });
         this.grant([]);
       } else {
         throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
@@ -185,6 +187,7 @@ export class PermissionRequests extends RequestStateHolder {
   }
 
   dispose(): void {
+    this.lifetime.abort();
     this.stopWaiting();
     this.listeners.clear();
   }
@@ -278,7 +281,8 @@ export class PermissionRequests extends RequestStateHolder {
         await (result.sessionId && result.sessionId !== store.sessionId ? store.adoptSession(result.sessionId) : store.refresh());
       } else {
         const { age, jurisdiction } = pending;
-        store.receive(await this.options.port.consentedSession({ ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } }));
+        const answer = { ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } };
+        store.receive(await this.options.port.consentedSession(answer, { signal: this.lifetime.signal }), { justCreated: true });
       }
       this.grant(permissions);
     } catch (error) {

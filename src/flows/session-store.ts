@@ -132,8 +132,12 @@ export class SessionStore {
     this.approved = [...permissions];
   }
 
-  /** A session another tab read; taken as if read here. */
-  receive(session: Session): void {
+  /**
+   * A session read elsewhere (another tab, an upgrade's answer, a first consent), taken as
+   * if read here. `justCreated`: a read that says it is missing right after is not a revoke.
+   */
+  receive(session: Session, options: { justCreated?: boolean } = {}): void {
+    if (options.justCreated) this.justCreated = session.sessionId;
     this.accept(session);
   }
 
@@ -222,6 +226,7 @@ export class SessionStore {
       const result = await port.getSession(sessionId, known?.etag ? { etag: known.etag, signal } : { signal });
       // Another session was adopted meanwhile: this answer is about the old one.
       if ((this.sessionId ?? '') !== sessionId) return;
+      if (this.justCreated === sessionId) this.justCreated = undefined;
       this.answeredAt = this.options.timers.now();
       if (!result.changed) {
         if (this.state.kid.state !== 'active' && known) this.set({ kid: { state: 'active', session: known } });
@@ -231,6 +236,8 @@ export class SessionStore {
     } catch (error) {
       if (this.lifetime.signal.aborted || (this.sessionId ?? '') !== sessionId) return;
       const failure = PlaygateError.from(error);
+      // A session k-ID just made may read as missing for a moment: what was received stands.
+      if (failure.kind === 'session_deleted' && sessionId === this.justCreated && known?.sessionId === sessionId) return;
       if (failure.kind === 'session_deleted') {
         this.options.storage.remove(SESSION_KEY);
         const gone = known?.sessionId ?? (sessionId === this.justCreated ? undefined : sessionId);

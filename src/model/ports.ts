@@ -48,7 +48,8 @@ export interface PermissionsPort {
    * Ask for features, by name or as the session's permissions (then a vendor that refuses
    * some mixes, as k-ID does threshold and other permissions, rejects `bad_request` itself).
    */
-  upgrade(sessionId: string, permissions: ReadonlyArray<string | Permission>, options?: CallOptions): Promise<UpgradeResult>;
+  // A property, so a port written for names alone does not type-check: it would be handed permissions.
+  upgrade: (sessionId: string, permissions: ReadonlyArray<string | Permission>, options?: CallOptions) => Promise<UpgradeResult>;
   /**
    * The session a first consent made: the one its PASS named, or (where the vendor's PASS
    * may name none) the one the age the player gave leads to now. Waits out a new session

@@ -108,5 +108,12 @@ describe('<playgate-provider> with the game’s own ports', () => {
     expect(accepted).to.deep.equal([['own-terms']]);
     expect(consentCalls).to.deep.equal(['identify own []', 'getDocument', 'sign', 'identify own [own-terms]']);
     expect(seen, 'no request reached a vendor').to.deep.equal([]);
+
+    // A framework writing the same ports anew on each render keeps the runtime (and its sign-in, its rounds).
+    const runtime = provider.playgate;
+    provider.ports = { ...provider.ports };
+    provider.challengeWait = { ...provider.challengeWait };
+    await provider.updateComplete;
+    expect(provider.playgate, 'the same runtime').to.equal(runtime);
   });
 });

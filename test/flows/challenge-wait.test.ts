@@ -4,9 +4,8 @@ import { ManualTimers } from '../../src/flows/timers.js';
 import { PlaygateError, type PlaygateErrorKind } from '../../src/model/error.js';
 import type { ChallengeResult } from '../../src/model/permissions.js';
 import type { CallOptions, PermissionsPort } from '../../src/model/ports.js';
-import { Deferred, reply, settle, type Reply } from './support.js';
+import { Deferred, reply, settle, type Reply, T0 } from './support.js';
 
-const T0 = 1_000_000;
 const fail = (kind: PlaygateErrorKind, retryAfter?: number) => new PlaygateError({ kind, message: kind, retryAfter });
 
 interface Call {

@@ -3,9 +3,8 @@ import { CodeRenewal, type CodeRenewalOptions } from '../../src/flows/code-renew
 import { ManualTimers } from '../../src/flows/timers.js';
 import { PlaygateError } from '../../src/model/error.js';
 import type { Challenge, OneTimeCode } from '../../src/model/permissions.js';
-import { Deferred, reply, settle, type Reply } from './support.js';
+import { Deferred, reply, settle, type Reply, T0 } from './support.js';
 
-const T0 = 1_000_000;
 const MINUTE = 60_000;
 
 const challenge = (challengeId = 'ch1', expiresIn = MINUTE): Challenge => ({

@@ -1,88 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ConsentFlow, type ConsentFlowEvent, type ConsentFlowState } from '../../src/flows/consent-flow.js';
-import { memoryStorage, type KeyValueStorage } from '../../src/flows/storage.js';
-import type { ConsentDocument, ConsentRequirement, JoinTicket, OutstandingConsent, PlayerSession, SignOutcome } from '../../src/model/consent.js';
-import { PlaygateError, type PlaygateErrorKind } from '../../src/model/error.js';
-import type { ConsentsPort } from '../../src/model/ports.js';
-import { reply, settle, type Reply } from './support.js';
-
-/** Where the flow remembers accepted-but-unsigned documents (its own constant, not exported). */
-const ACCEPTED_KEY = 'consent-accepted';
-
-const ident = { kind: 'ident' } as const;
-const join = { kind: 'join', serverId: 'srv1' } as const;
-const legalMissing: ConsentRequirement = { scope: 'game', state: 'missing', type: 'legal', action: ident };
-const legalOutdated: ConsentRequirement = { scope: 'game', state: 'outdated', type: 'legal', action: ident };
-const rulesMissing: ConsentRequirement = { scope: 'game', state: 'missing', type: 'rules', action: ident };
-const serverRules: ConsentRequirement = { scope: 'server', state: 'missing', type: 'rules', action: join };
-
-const doc = (type: 'legal' | 'rules', version: string, status: ConsentDocument['status'] = 'missing'): ConsentDocument =>
-  ({ type, content: `${type} text ${version}`, pages: [{ pageId: `${type}-page`, pageContentId: version }], status });
-const required = (requirement: ConsentRequirement) => new PlaygateError({ kind: 'consent_required', message: 'consent', status: 409, requirement });
-const fail = (kind: PlaygateErrorKind) => new PlaygateError({ kind, message: kind });
-const player: PlayerSession = { token: 'tok', playerId: 'p1' };
-
-/** A document as "type:page@content", to read recorded calls at a glance. */
-const key = (d: ConsentDocument) => `${d.type}:${d.pages.map((p) => `${p.pageId}@${p.pageContentId}`).join(',')}`;
-
-/** Consents port whose calls are recorded and whose answers come from queues, in order. Unscripted reads fail loudly. */
-function fakeConsents(outstanding?: readonly OutstandingConsent[]) {
-  const calls = { identify: [] as string[][], join: 0, getDocument: [] as ConsentRequirement[], sign: [] as string[], outstanding: 0 };
-  const identify: Array<Reply<PlayerSession>> = [];
-  const joins: Array<Reply<JoinTicket>> = [];
-  const documents: Array<Reply<ConsentDocument>> = [];
-  const signs: Array<Reply<SignOutcome>> = [];
-  const port: ConsentsPort = {
-    identify(_request, accepted = []) {
-      // Copied: the flow keeps adding to the array it passed.
-      calls.identify.push(accepted.map(key));
-      return reply(identify.shift() ?? player);
-    },
-    joinServer: () => (calls.join++, reply(joins.shift() ?? { queueToken: 'q1' })),
-    getDocument(requirement) {
-      calls.getDocument.push(requirement);
-      return reply(documents.shift() ?? new Error('unscripted getDocument'));
-    },
-    sign(_requirement, document) {
-      calls.sign.push(key(document));
-      return reply(signs.shift() ?? { signed: 'with-action' });
-    },
-  };
-  if (outstanding) port.outstanding = () => (calls.outstanding++, Promise.resolve(outstanding));
-  return { port, calls, identify, joins, documents, signs };
-}
-
-function setup(opts: { storage?: KeyValueStorage; outstanding?: readonly OutstandingConsent[] } = {}) {
-  const storage = opts.storage ?? memoryStorage();
-  const fake = fakeConsents(opts.outstanding);
-  const flow = new ConsentFlow({ consents: fake.port, storage });
-  const states: ConsentFlowState[] = [];
-  const events: ConsentFlowEvent[] = [];
-  flow.subscribe((state, event) => {
-    states.push(state);
-    if (event) events.push(event);
-  });
-  const identAction = (accepted: readonly ConsentDocument[]) => fake.port.identify({ type: 'password', data: {} }, accepted);
-  const joinAction = () => fake.port.joinServer('srv1');
-  // Until the flow is in this state: the fakes answer in microtasks, so no timers are needed.
-  const until = async (want: ConsentFlowState['state'], round?: number) => {
-    for (let i = 0; i < 200; i++) {
-      const now = flow.state;
-      if (now.state === want && (round === undefined || ('round' in now && now.round === round))) return now;
-      await Promise.resolve();
-    }
-    throw new Error(`never reached ${want}; at ${flow.state.state}`);
-  };
-  const seen = () => states.map((s) => s.state);
-  return { storage, fake, flow, states, events, identAction, joinAction, until, seen };
-}
-
-/** The PlaygateError a promise rejects with; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<PlaygateError> {
-  const error = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  expect(error).to.be.instanceOf(PlaygateError);
-  return error as PlaygateError;
-}
+import { memoryStorage } from '../../src/flows/storage.js';
+import { ACCEPTED_KEY, legalMissing, legalOutdated, rulesMissing, serverRules, doc, required, fail, player, setup, rejection, readingLegal } from './consent-support.js';
 
 describe('ConsentFlow', () => {
   it('missing document: loading, reading, accept, signing; the action runs again with it and resolves', async () => {
@@ -169,10 +87,7 @@ describe('ConsentFlow', () => {
 
   it('decline: rejects consent_declined, the action is not run again', async () => {
     const t = setup();
-    t.fake.identify.push(required(legalMissing));
-    t.fake.documents.push(doc('legal', 'v1'));
-    const running = t.flow.run(t.identAction);
-    await t.until('reading');
+    const { running } = await readingLegal(t);
     t.flow.decline();
     const error = await rejection(running);
     expect(error.kind).to.equal('consent_declined');
@@ -262,34 +177,5 @@ describe('ConsentFlow', () => {
     expect(after.fake.calls.sign).to.deep.equal(['legal:legal-page@v1']);
     expect(after.fake.calls.identify).to.deep.equal([[], ['legal:legal-page@v1']]);
     expect(storage.get(ACCEPTED_KEY)).to.equal(undefined);
-  });
-
-  it('review shows a document until close(); not while a run is asking', async () => {
-    const t = setup();
-    const rules = doc('rules', 'r1', 'signed');
-    t.fake.documents.push(rules);
-    let closed = false;
-    const reviewing = t.flow.review(serverRules).then(() => {
-      closed = true;
-    });
-    expect(await t.until('reviewing')).to.deep.equal({ state: 'reviewing', round: 1, requirement: serverRules, document: rules });
-    await settle();
-    expect(closed).to.equal(false);
-    t.flow.close();
-    await reviewing;
-    expect(closed).to.equal(true);
-    expect(t.flow.state).to.deep.equal({ state: 'idle' });
-    expect(t.events).to.deep.equal([]);
-
-    const u = setup();
-    u.fake.identify.push(required(legalMissing));
-    u.fake.documents.push(doc('legal', 'v1'));
-    const running = u.flow.run(u.identAction);
-    await u.until('reading');
-    expect((await rejection(u.flow.review(serverRules))).kind).to.equal('conflict');
-    expect(u.fake.calls.getDocument).to.have.length(1);
-    expect(u.flow.state.state).to.equal('reading');
-    u.flow.decline();
-    expect((await rejection(running)).kind).to.equal('consent_declined');
   });
 });

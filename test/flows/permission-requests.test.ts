@@ -7,11 +7,8 @@ import { ManualTimers } from '../../src/flows/timers.js';
 import { PlaygateError } from '../../src/model/error.js';
 import type { AgeCheckResult, AgeGateRequirements, Challenge, ChallengeResult, Permission, Session, UpgradeResult } from '../../src/model/permissions.js';
 import type { AgeInput, PermissionsPort } from '../../src/model/ports.js';
-import { reply, settle, type Reply } from './support.js';
+import { reply, settle, type Reply, T0, SESSION_KEY } from './support.js';
 
-const T0 = 1_000_000;
-/** Where the store keeps the session id (its own constant, not exported). */
-const SESSION_KEY = 'kid-session-id';
 
 const s1: Session = {
   sessionId: 's1',

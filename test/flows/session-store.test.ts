@@ -6,11 +6,8 @@ import { ManualTimers } from '../../src/flows/timers.js';
 import { PlaygateError } from '../../src/model/error.js';
 import type { Session, SessionRead } from '../../src/model/permissions.js';
 import type { CallOptions, PermissionsPort } from '../../src/model/ports.js';
-import { Deferred, reply, settle, type Reply } from './support.js';
+import { Deferred, reply, settle, type Reply, T0, SESSION_KEY } from './support.js';
 
-const T0 = 1_000_000;
-/** Where the store keeps the session id (its own constant, not exported). */
-const KEY = 'kid-session-id';
 
 const s1: Session = {
   sessionId: 's1',
@@ -34,7 +31,7 @@ const deleted = () => new PlaygateError({ kind: 'session_deleted', message: 'gon
 function setup(storedId: string | undefined = 's1') {
   const timers = new ManualTimers(T0);
   const storage = memoryStorage();
-  if (storedId) storage.set(KEY, storedId);
+  if (storedId) storage.set(SESSION_KEY, storedId);
   const calls: Array<{ sessionId: string; etag: string | undefined; at: number }> = [];
   const replies: Array<Reply<SessionRead>> = [];
   // The store only reads sessions; any other call would fail loudly as "not a function".
@@ -126,7 +123,7 @@ describe('SessionStore', () => {
     expect(t.store.snapshot.changes).to.deep.equal([]);
     expect(t.events.map((event) => event.type)).to.deep.equal(['session-changed', 'session-revoked']);
     expect(t.events[1]).to.deep.equal({ type: 'session-revoked', sessionId: 's1' });
-    expect(t.storage.get(KEY)).to.equal(undefined);
+    expect(t.storage.get(SESSION_KEY)).to.equal(undefined);
   });
 
   it('takes a just-created session that reads as deleted for no session, not a revoke', async () => {
@@ -136,7 +133,7 @@ describe('SessionStore', () => {
     expect(t.calls.map((call) => call.sessionId)).to.deep.equal(['s9']);
     expect(t.store.snapshot.kid).to.deep.equal({ state: 'no-session' });
     expect(t.events).to.deep.equal([]);
-    expect(t.storage.get(KEY)).to.equal(undefined);
+    expect(t.storage.get(SESSION_KEY)).to.equal(undefined);
 
     // Adopted without the mark, the same answer is a revoke.
     const u = setup(undefined);
@@ -146,19 +143,34 @@ describe('SessionStore', () => {
     expect(u.events).to.deep.equal([{ type: 'session-revoked', sessionId: 's9' }]);
   });
 
+  it('keeps a session received just after it was made through a read that still says it is missing', async () => {
+    const t = setup(undefined);
+    const s9 = { ...s1, sessionId: 's9' };
+    t.store.receive(s9, { justCreated: true });
+    t.replies.push(deleted());
+    await t.store.refresh();
+    expect(t.store.snapshot.kid, 'not revoked while it propagates').to.deep.equal({ state: 'active', session: s9 });
+    expect(t.events).to.deep.equal([]);
+    // Once it has read as there, a missing answer is a revoke again.
+    await t.store.refresh();
+    t.replies.push(deleted());
+    await t.store.refresh();
+    expect(t.events).to.deep.equal([{ type: 'session-revoked', sessionId: 's9' }]);
+  });
+
   it('adopts a new id and ignores a late answer about the old one', async () => {
     const t = setup();
     const old = new Deferred<SessionRead>();
     t.replies.push(old);
     void t.store.refresh();
     const adopting = t.store.adoptSession('s2');
-    expect(t.storage.get(KEY)).to.equal('s2');
+    expect(t.storage.get(SESSION_KEY)).to.equal('s2');
     old.resolve({ changed: true, session: s1 });
     await adopting;
     expect(t.calls.map((call) => call.sessionId)).to.deep.equal(['s1', 's2']);
     expect(t.store.snapshot.kid).to.deep.equal({ state: 'active', session: { ...s1, sessionId: 's2' } });
     expect(t.states.filter((kid) => kid.state === 'active' && kid.session.sessionId === 's1')).to.deep.equal([]);
-    expect(t.storage.get(KEY)).to.equal('s2');
+    expect(t.storage.get(SESSION_KEY)).to.equal('s2');
 
     // A late failure about the old id revokes nothing either.
     const u = setup();
@@ -171,7 +183,7 @@ describe('SessionStore', () => {
     expect(u.calls.map((call) => call.sessionId)).to.deep.equal(['s1', 's3']);
     expect(u.events).to.deep.equal([]);
     expect(u.store.snapshot.kid).to.deep.equal({ state: 'active', session: { ...s1, sessionId: 's3' } });
-    expect(u.storage.get(KEY)).to.equal('s3');
+    expect(u.storage.get(SESSION_KEY)).to.equal('s3');
   });
 
   it('keeps the last good session through other errors, and its etag for the next read', async () => {
@@ -181,7 +193,7 @@ describe('SessionStore', () => {
     t.replies.push(down, new TypeError('Failed to fetch'), { changed: false });
     await t.store.refresh();
     expect(t.store.snapshot.kid).to.deep.equal({ state: 'error', error: down, session: s1 });
-    expect(t.storage.get(KEY)).to.equal('s1');
+    expect(t.storage.get(SESSION_KEY)).to.equal('s1');
     await t.store.refresh();
     const kid = t.store.snapshot.kid;
     expect(kid.state === 'error' ? [kid.error.kind, kid.session] : kid.state).to.deep.equal(['network', s1]);

@@ -25,3 +25,9 @@ export function reply<T>(value: Reply<T>): Promise<T> {
 export async function settle(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
+
+/** Where simulated time starts in every flow test. */
+export const T0 = 1_000_000;
+
+/** Where the session store keeps the session id across reloads (its own constant, not exported). */
+export const SESSION_KEY = 'kid-session-id';

@@ -107,9 +107,7 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   }
 
   private async rounds() {
-    const runtime = await this.ready();
-    if (!runtime) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
-    return runtime;
+    return (await this.ready()) ?? Promise.reject(new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' }));
   }
 
   /** How a run from this prompt goes. */
@@ -127,9 +125,10 @@ export class PlaygateConsentPrompt extends PlaygateElement {
     this.leave?.();
     this.leave = undefined;
     this.flow = flow;
-    if (!flow) return;
+    // An update may still come after it left the page: it must not join again then.
+    if (!flow || !this.isConnected) return;
     this.onFlow(flow.state);
-    const stops = [flow.audience.join(this, () => this.run()), flow.subscribe((next) => { this.onFlow(next); })];
+    const stops = [flow.attach(this, () => this.run()), flow.subscribe((next) => { this.onFlow(next); })];
     this.leave = () => {
       for (const stop of stops) stop();
     };
@@ -143,6 +142,8 @@ export class PlaygateConsentPrompt extends PlaygateElement {
     const newDocument = documentOf(now) !== undefined && documentOf(now) !== documentOf(previous);
     if (now && (previous?.requirement !== now.requirement || newDocument)) this.readToEnd = now.state === 'reviewing';
     this.flowState = next;
+    // The same state again: another prompt left, and this one may present it now.
+    this.requestUpdate();
   }
 
   /** Whether the flow's conversation is drawn here (another prompt may present it). */

@@ -12,7 +12,7 @@ import type {} from '../challenge-panel/challenge-panel.js';
 import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
-import { CHALLENGE_EXPORTS, listConverter, type RowState } from './rows.js';
+import { CHALLENGE_EXPORTS, listConverter, rowState, type RowState } from './rows.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 export { FIRST_CONSENT_PARTS } from './rows.js';
@@ -150,6 +150,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   private onRequest(next: RequestState): void {
     const before = this.request.state;
     this.request = next;
+    // The same state again: the element that presented it left, and this one may now.
+    this.requestUpdate();
     if (!this.playerActed) return;
     if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
     if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
@@ -183,19 +185,10 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     return html`<ul part="list">${rows.map((permission) => this.renderRow(permission))}</ul>`;
   }
 
-  private rowState(permission: Permission): RowState {
-    const current = this.request;
-    if (current.state === 'waiting' && current.pending.kind === 'upgrade' && current.pending.permissions.includes(permission.name)) return 'waiting';
-    if (permission.enabled) return 'on';
-    if (permission.managedBy === 'PROHIBITED') return 'not-available';
-    if (permission.verifiedAgeThreshold !== undefined) return 'verify-age';
-    return permission.managedBy === 'GUARDIAN' ? 'ask-parent' : 'turn-on';
-  }
-
   private renderRow(permission: Permission) {
     const t = this.t.request;
     const label = this.label(permission.name);
-    const row = this.rowState(permission);
+    const row = rowState(permission, this.request);
     const busy = this.request.state === 'requesting' || (this.request.state === 'waiting' && row !== 'waiting');
     const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
     // Named "Ask a parent Voice chat": the visible words first, then the feature, in every

@@ -1,4 +1,6 @@
 import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/challenge-panel.component.js';
+import type { RequestState } from '../../flows/permission-requests.js';
+import type { Permission } from '../../model/permissions.js';
 import { AGE_GATE_PARTS } from '../shared/age-gate.js';
 
 /** What a row offers, by the permission's state. */
@@ -19,3 +21,12 @@ export const listConverter = {
       .filter(Boolean),
   toAttribute: (value: readonly string[] | undefined) => value?.join(','),
 };
+
+/** What a permission's row offers, by its state and the conversation's. */
+export function rowState(permission: Permission, current: RequestState): RowState {
+  if (current.state === 'waiting' && current.pending.kind === 'upgrade' && current.pending.permissions.includes(permission.name)) return 'waiting';
+  if (permission.enabled) return 'on';
+  if (permission.managedBy === 'PROHIBITED') return 'not-available';
+  if (permission.verifiedAgeThreshold !== undefined) return 'verify-age';
+  return permission.managedBy === 'GUARDIAN' ? 'ask-parent' : 'turn-on';
+}

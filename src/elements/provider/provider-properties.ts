@@ -4,6 +4,17 @@ import type { PlaygatePorts } from '../../flows/runtime/ports.js';
 import type { KeyValueStorage } from '../../flows/storage.js';
 import { realTimers, type Timers } from '../../flows/timers.js';
 
+/**
+ * Whether an object setting really changed: a framework that writes `{ … }` anew on every
+ * render (React, Vue) must not rebuild the runtime each time.
+ */
+function shallowChanged(next: object | undefined, previous: object | undefined): boolean {
+  if (next === previous) return false;
+  if (!next || !previous) return true;
+  const keys = new Set([...Object.keys(next), ...Object.keys(previous)]);
+  return [...keys].some((key) => (next as Record<string, unknown>)[key] !== (previous as Record<string, unknown>)[key]);
+}
+
 /** The provider's configuration: attributes and properties in, secrets as properties only. */
 export class ProviderProperties extends LitElement {
   /** Base URL of the game's k-ID proxy (never k-ID itself: its API key is server-only). */
@@ -68,7 +79,7 @@ export class ProviderProperties extends LitElement {
    * How the wait for a parent asks: `minIntervalMs` between status reads (at least 5 s is
    * k-ID's ask), `maxIntervalMs` after backoff, `longPollSeconds` per held request.
    */
-  @property({ attribute: false }) challengeWait: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number } = {};
+  @property({ attribute: false, hasChanged: shallowChanged }) challengeWait: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number } = {};
 
   /** Time, for tests and simulations. */
   @property({ attribute: false }) timers: Timers = realTimers;
@@ -78,5 +89,5 @@ export class ProviderProperties extends LitElement {
    * ports (the interfaces in `playgate`'s model); each one given is used instead of the
    * vendor adapter, whatever the URLs say.
    */
-  @property({ attribute: false }) ports: PlaygatePorts = {};
+  @property({ attribute: false, hasChanged: shallowChanged }) ports: PlaygatePorts = {};
 }

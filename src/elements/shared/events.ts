@@ -1,12 +1,8 @@
-import type { PlaygateEventDetails, PlaygateEventName, RuntimeEvent } from '../../flows/runtime/events.js';
+import type { PlaygateEventDetails, RuntimeEvent } from '../../flows/runtime/events.js';
 
 export type { ChallengeEventDetail, ConsentEventDetail, PlaygateEventDetails, PlaygateEventName } from '../../flows/runtime/events.js';
 
-export function emit<K extends PlaygateEventName>(target: EventTarget, name: K, detail: PlaygateEventDetails[K]): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
-
-/** Sends a runtime event from the element it names. */
+/** Sends a runtime event from the element it names. They bubble, cross shadow roots, and carry no secrets. */
 export function send(target: EventTarget, event: RuntimeEvent): void {
   target.dispatchEvent(new CustomEvent(event.name, { detail: event.detail, bubbles: true, composed: true }));
 }

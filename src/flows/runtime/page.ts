@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import type { Session } from '../../model/permissions.js';
 import type { OpenStream } from '../push-channel.js';
 import type { KeyValueStorage } from '../storage.js';
@@ -37,4 +38,11 @@ export interface PageSignals {
   tabs(receive: (session: Session) => void): TabChannel | undefined;
   /** Opens the game server's event stream. */
   openStream: OpenStream;
+}
+
+/** The words the elements speak, and their direction. */
+export interface Words {
+  locale: string;
+  messages: Messages;
+  dir: 'ltr' | 'rtl';
 }

@@ -1,4 +1,4 @@
-import { en, type Messages } from '../../i18n/en.js';
+import { en } from '../../i18n/en.js';
 import { directionOf, loadMessages, resolveLocale } from '../../i18n/locales.js';
 import type { ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import { PlaygateError } from '../../model/error.js';
@@ -15,15 +15,10 @@ import type { ConsentsFeature } from './consents-feature.js';
 import type { KitHost } from './kit-host.js';
 import { kit, onKit, type KitName } from './kits.js';
 import type { PermissionsFeature } from './permissions-feature.js';
-import type { PageSignals, TabChannel } from './page.js';
-import type { RuntimeConfig } from './ports.js';
+import type { PageSignals, TabChannel, Words } from './page.js';
 
-/** The words the elements speak, and their direction. */
-export interface Words {
-  locale: string;
-  messages: Messages;
-  dir: 'ltr' | 'rtl';
-}
+export type { Words } from './page.js';
+import type { RuntimeConfig } from './ports.js';
 
 const warnedKits = new Set<KitName>();
 
@@ -56,6 +51,10 @@ export class PlaygateRuntime {
   private readonly changeListeners = new Set<() => void>();
   private cleanups: Array<() => void> = [];
   private readySent = false;
+  /** The provider's own locale, before the page's and the browser's. */
+  private locale: string;
+  /** A sign-in the game handed over, for an identity port that comes later. Memory only. */
+  private signInHeld: { secret: string; session: unknown } | undefined;
 
   constructor(
     private readonly config: RuntimeConfig,
@@ -64,6 +63,7 @@ export class PlaygateRuntime {
     words: Words = { locale: 'en', messages: en, dir: 'ltr' },
   ) {
     this.words = words;
+    this.locale = config.locale;
     this.store = new SessionStore({ storage: page.storage, timers: page.timers, sessionId: config.kidSessionId });
     this.watch = new SessionWatch(this.store, { timers: page.timers, isVisible: () => page.isVisible() });
     this.host = {
@@ -152,6 +152,8 @@ export class PlaygateRuntime {
     this.stop();
     this.store.dispose();
     this.requests?.dispose();
+    // A run still asking (the configuration changed under it) ends rather than waiting for ever.
+    this.consent?.dispose();
     this.eventListeners.clear();
     this.changeListeners.clear();
   }
@@ -172,6 +174,8 @@ export class PlaygateRuntime {
 
   /** An Elements sign-in the game already holds. */
   adoptSignIn(secret: string | undefined, session: unknown): void {
+    // Kept (in memory) for an identity port that comes later, with an element loaded after.
+    this.signInHeld = secret ? { secret, session } : undefined;
     if (secret) this.identity?.adopt?.(secret, session);
     this.store.identityChanged();
     void this.store.checkIdentity();
@@ -203,7 +207,7 @@ export class PlaygateRuntime {
   }
 
   private rounds(): ConsentsFeature {
-    if (!this.consentsFeature) throw new PlaygateError({ kind: 'bad_request', message: 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
+    if (!this.consentsFeature) throw new PlaygateError({ kind: 'bad_request', message: this.missing.has('consents') ? 'playgate-provider: load <playgate-consent-prompt> first' : 'playgate-consent-prompt needs a <playgate-provider> with nodecraft-url' });
     return this.consentsFeature;
   }
 
@@ -220,6 +224,7 @@ export class PlaygateRuntime {
       const identity = config.ports.identity ?? this.kit('identity')?.port(this.host.options(url));
       if (!identity) return;
       this.identity = identity;
+      if (this.signInHeld) identity.adopt?.(this.signInHeld.secret, this.signInHeld.session);
       store.connect({ identity });
     } else if (name === 'consents') {
       const feature = (this.consentsFeature = this.kit('consents')?.connect(this.host));
@@ -247,8 +252,11 @@ export class PlaygateRuntime {
   private takeKit(name: KitName, running: boolean): void {
     if (!this.missing.delete(name)) return;
     this.connect(name);
-    // The k-ID kit brings the game server's push.
-    if (name === 'permissions' && running) this.openPush();
+    // The k-ID kit brings the game server's push, and a session to read now.
+    if (name === 'permissions' && running) {
+      this.openPush();
+      this.watch.pushed();
+    }
     this.changed();
   }
 
@@ -258,8 +266,9 @@ export class PlaygateRuntime {
   }
 
   /** Loads the strings of the resolved locale, then tells every view. */
-  async speak(locale = this.config.locale): Promise<void> {
-    const wanted = () => resolveLocale(locale, ...this.page.languages());
+  async speak(locale = this.locale): Promise<void> {
+    this.locale = locale;
+    const wanted = () => resolveLocale(this.locale, ...this.page.languages());
     const resolved = wanted();
     const messages = await loadMessages(resolved);
     if (wanted() !== resolved || (this.words.locale === resolved && this.words.messages === messages)) return;
