@@ -3,6 +3,7 @@
 // game can put them on the engine it already runs (memory and Redis ship with playgate).
 
 import type { PushEvent } from '../model/push.js';
+import { RateLimiter } from './rate-limit.js';
 
 /** What a player's open widgets hear about: the push protocol both sides share (`src/model/push.ts`). */
 export type PlayerEvent = PushEvent;
@@ -38,10 +39,21 @@ export interface PlayerEvents {
   subscribe(player: string, listener: (stored: StoredEvent) => void): Promise<() => void>;
 }
 
+/** How often a player may call, counted across every instance that shares the hub. */
+export interface RateLimits {
+  /**
+   * Takes one call from `key`'s token bucket (`capacity` at once, refilled at `perSecond`):
+   * 0 when it may go ahead, else the seconds to wait (nothing is taken then).
+   */
+  take(key: string, capacity: number, perSecond: number): Promise<number>;
+}
+
 export interface Hub {
   players: PlayerStore;
   seen: SeenSet;
   events: PlayerEvents;
+  /** Optional for a game's own hub: without it, each instance counts alone. */
+  limits?: RateLimits;
 }
 
 /** How many events per player are kept for resuming streams. */
@@ -57,7 +69,9 @@ export function memoryHub(now: () => number = Date.now): Hub {
   const listeners = new Map<string, Set<(stored: StoredEvent) => void>>();
   let sequence = 0;
 
+  const buckets = new RateLimiter(60, 2, now);
   return {
+    limits: { take: (key, capacity, perSecond) => Promise.resolve(buckets.take(key, capacity, perSecond)) },
     players: {
       sessionOf: (player) => Promise.resolve(sessions.get(player)),
       setSession(player, sessionId) {

@@ -5,6 +5,6 @@
  */
 export { createKidProxy, type KidProxy, type KidProxyOptions } from './kid-proxy.js';
 export { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhook-receiver.js';
-export { memoryHub, type Hub, type PlayerEvent, type PlayerEvents, type PlayerStore, type SeenSet, type StoredEvent } from './hub.js';
+export { memoryHub, type Hub, type PlayerEvent, type PlayerEvents, type PlayerStore, type RateLimits, type SeenSet, type StoredEvent } from './hub.js';
 export { redisHub, type RedisHubOptions, type RedisLike } from './redis-hub.js';
 export { RateLimiter } from './rate-limit.js';

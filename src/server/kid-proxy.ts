@@ -1,5 +1,5 @@
 import { BodyTooLarge, readBody } from './body.js';
-import { memoryHub, type Hub } from './hub.js';
+import { memoryHub, type Hub, type RateLimits } from './hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { eventStream, type EventStreamOptions } from './sse.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
@@ -157,7 +157,10 @@ const PASSED_HEADERS = ['content-type', 'retry-after', 'etag'];
 export function createKidProxy(options: KidProxyOptions): KidProxy {
   const basePath = (options.basePath ?? '/api/kid').replace(/\/+$/, '');
   const hub = options.hub ?? memoryHub();
-  const limiter = new RateLimiter(options.rateLimit?.capacity, options.rateLimit?.perSecond);
+  const { capacity = 60, perSecond = 2 } = options.rateLimit ?? {};
+  // Shared by every instance on the hub; a game's own hub without limits counts per instance.
+  const local = new RateLimiter();
+  const limits: RateLimits = hub.limits ?? { take: (key, most, rate) => Promise.resolve(local.take(key, most, rate)) };
   const upstreamBase = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const upstream = options.fetch ?? globalThis.fetch.bind(globalThis);
 
@@ -203,7 +206,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       if (path === 'webhooks' && options.webhooks) return options.webhooks.fetch(request);
       const player = await options.resolvePlayer(request);
       if (!player) return kidError(401, 'UNAUTHORIZED', 'Sign in to the game first');
-      const wait = limiter.take(player);
+      const wait = await limits.take(`kid:${player}`, capacity, perSecond);
       if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
       if (path === 'events' && request.method === 'GET') return eventStream(hub.events, player, request, options.events);
       const route = ROUTES[path];

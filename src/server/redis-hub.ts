@@ -1,4 +1,5 @@
 import { EVENTS_KEPT, type Hub, type StoredEvent } from './hub.js';
+import { TOKEN_BUCKET_SCRIPT } from './rate-limit.js';
 
 /**
  * The parts of a node-redis (`@redis/client` / `redis`) client the hub uses. Pass your own
@@ -11,6 +12,7 @@ export interface RedisLike {
   publish(channel: string, message: string): Promise<unknown>;
   xAdd(key: string, id: string, message: Record<string, string>, options?: unknown): Promise<string>;
   xRange(key: string, start: string, end: string): Promise<Array<{ id: string; message: Record<string, string> }> | null>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   duplicate(): RedisSubscriber;
 }
 
@@ -49,6 +51,11 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
   };
 
   return {
+    limits: {
+      async take(name, capacity, perSecond) {
+        return Number(await client.eval(TOKEN_BUCKET_SCRIPT, { keys: [key('limit', name)], arguments: [String(capacity), String(perSecond)] }));
+      },
+    },
     players: {
       async sessionOf(player) {
         return text(await client.get(key('player', player, 'session')));

@@ -95,4 +95,22 @@ describe('two proxy instances on one Redis', () => {
       resumed.close();
     }
   });
+
+  it('counts one rate limit for a player across both instances', async () => {
+    // Two more instances on the same Redis with a tight limit: 10 calls, then (almost) no refill.
+    const rateLimit = { capacity: 10, perSecond: 0.001 };
+    const c = await startProxy(emulator, await hub(), { rateLimit });
+    const d = await startProxy(emulator, await hub(), { rateLimit });
+    try {
+      const call = (url: string) => fetch(`${url}/api/kid/session/get`, { headers: { cookie: 'player=flooder' } });
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => call(i % 2 ? c.url : d.url)));
+      const limited = answers.filter((answer) => answer.status === 429);
+      assert.equal(limited.length, 2, 'ten calls in all, not ten per instance');
+      assert.ok(Number(limited[0]?.headers.get('Retry-After')) >= 1);
+      await Promise.all(answers.map((answer) => answer.text()));
+    } finally {
+      await c.close();
+      await d.close();
+    }
+  });
 });

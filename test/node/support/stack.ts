@@ -28,9 +28,10 @@ export async function listen(server: Server): Promise<string> {
 }
 
 /** A proxy on its own port; `emulator` is shared when given (several instances, one k-ID). */
-export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub()) {
+export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: { rateLimit?: { capacity: number; perSecond: number } } = {}) {
   const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
   const proxy = createKidProxy({
+    ...options,
     apiKey: emulator.emulator.config.kidApiKey,
     baseUrl: `${emulator.url}/kid/api/v1`,
     hub,
