@@ -27,6 +27,11 @@ export interface KidProxyOptions {
   /** The largest request body read (the widget's are a few hundred bytes). Default 64 KiB. */
   maxBodyBytes?: number;
   events?: EventStreamOptions;
+  /**
+   * Open event streams this instance holds: per player (several tabs) and in all. Beyond
+   * them a new stream gets 503 with `Retry-After`, and the widget polls meanwhile. Default 8 and 10,000.
+   */
+  streams?: { perPlayer?: number; perInstance?: number };
 }
 
 export interface KidProxy {
@@ -164,6 +169,29 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
   const upstreamBase = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const upstream = options.fetch ?? globalThis.fetch.bind(globalThis);
 
+  const { perPlayer = 8, perInstance = 10_000 } = options.streams ?? {};
+  const streamsOf = new Map<string, number>();
+  let streams = 0;
+  /** A player's event stream, within this instance's bounds: memory stays bounded whoever connects. */
+  async function openStream(player: string, request: Request): Promise<Response> {
+    const mine = streamsOf.get(player) ?? 0;
+    if (mine >= perPlayer || streams >= perInstance) return kidError(503, 'TOO_MANY_STREAMS', 'Too many open event streams', { 'Retry-After': '30' });
+    streams += 1;
+    streamsOf.set(player, mine + 1);
+    const release = () => {
+      streams -= 1;
+      const left = (streamsOf.get(player) ?? 1) - 1;
+      if (left > 0) streamsOf.set(player, left);
+      else streamsOf.delete(player);
+    };
+    try {
+      return await eventStream(hub.events, player, request, options.events, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
   async function forward(path: string, route: Route, ctx: CallContext): Promise<Response> {
     const url = new URL(path, upstreamBase);
     for (const name of route.query ?? []) {
@@ -208,7 +236,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       if (!player) return kidError(401, 'UNAUTHORIZED', 'Sign in to the game first');
       const wait = await limits.take(`kid:${player}`, capacity, perSecond);
       if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
-      if (path === 'events' && request.method === 'GET') return eventStream(hub.events, player, request, options.events);
+      if (path === 'events' && request.method === 'GET') return openStream(player, request);
       const route = ROUTES[path];
       if (!route) return kidError(404, 'NOT_ALLOWED', 'That k-ID endpoint is not available through this proxy');
       if (request.method !== route.method) return kidError(405, 'METHOD_NOT_ALLOWED', `Use ${route.method}`);

@@ -7,6 +7,9 @@ export interface EventStreamOptions {
   retryMs?: number;
 }
 
+/** Called once when this stream ends (the player left, or the stream was cancelled). */
+type OnClose = () => void;
+
 const encoder = new TextEncoder();
 
 function frame(stored: StoredEvent): Uint8Array {
@@ -17,7 +20,7 @@ function frame(stored: StoredEvent): Uint8Array {
  * A player's Server-Sent Events stream. With `Last-Event-ID`, the events kept since then
  * come first, then live ones, each exactly once.
  */
-export async function eventStream(events: PlayerEvents, player: string, request: Request, options: EventStreamOptions = {}): Promise<Response> {
+export async function eventStream(events: PlayerEvents, player: string, request: Request, options: EventStreamOptions = {}, onClose: OnClose = () => undefined): Promise<Response> {
   const lastId = request.headers.get('Last-Event-ID') ?? new URL(request.url).searchParams.get('lastEventId');
   const delivered = new Set<string>();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -38,7 +41,10 @@ export async function eventStream(events: PlayerEvents, player: string, request:
     else queued.push(stored);
   });
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
   const stop = () => {
+    if (!stopped) onClose();
+    stopped = true;
     clearInterval(heartbeat);
     unsubscribe();
     try {

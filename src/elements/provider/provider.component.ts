@@ -18,8 +18,8 @@ export type { PlaygateEventDetails } from '../shared/events.js';
 const CONFIG = ['kidUrl', 'nodecraftUrl', 'elementsUrl', 'fetch', 'timers', 'storage', 'challengeWait', 'timeoutMs', 'ports'] as const;
 
 /**
- * Shares one client and one session store with every playgate element inside it, and
- * keeps the session fresh: at start, on focus, every 30 s while visible, on a push from
+ * Shares one runtime (the session store, the ports and the flows) with every playgate
+ * element inside it, and keeps the session fresh: at start, on focus, every 30 s while visible, on a push from
  * the game's server, and never while the page is hidden. Secrets are JS properties only.
  *
  * @tagname playgate-provider

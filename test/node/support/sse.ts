@@ -12,6 +12,7 @@ export interface SseStream {
   next(timeoutMs?: number): Promise<SseEvent>;
   close(): void;
   status: number;
+  headers: Headers;
 }
 
 export async function openStream(url: string, headers: Record<string, string>): Promise<SseStream> {
@@ -43,6 +44,7 @@ export async function openStream(url: string, headers: Record<string, string>): 
 
   return {
     status: response.status,
+    headers: response.headers,
     async next(timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs;
       while (pending.length === 0) {

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { serveEmulator, type RunningEmulator } from '../../../src/emulator/node.js';
-import { createKidProxy, createWebhookReceiver, memoryHub, type Hub, type KidProxy } from '../../../src/server/index.js';
+import { createKidProxy, createWebhookReceiver, memoryHub, type Hub, type KidProxy, type KidProxyOptions } from '../../../src/server/index.js';
 import { nodeListener } from '../../../src/server/node.js';
 
 export const WEBHOOK_SECRET = 'stack-webhook-secret';
@@ -28,7 +28,7 @@ export async function listen(server: Server): Promise<string> {
 }
 
 /** A proxy on its own port; `emulator` is shared when given (several instances, one k-ID). */
-export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: { rateLimit?: { capacity: number; perSecond: number } } = {}) {
+export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: Pick<KidProxyOptions, 'rateLimit' | 'streams'> = {}) {
   const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
   const proxy = createKidProxy({
     ...options,
