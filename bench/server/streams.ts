@@ -1,0 +1,58 @@
+/// <reference types="node" />
+// Many Server-Sent Events streams from one process, a socket each, with what they hear.
+import { get } from 'node:http';
+
+export interface BenchStream {
+  player: string;
+  open: boolean;
+  /** Events heard, with when (epoch ms), in order. */
+  events: Array<{ type: string; data: string; at: number }>;
+  close(): void;
+}
+
+/** Opens one stream as `player`; resolves once the server answered (open or not). */
+function openStream(url: string, player: string): Promise<BenchStream> {
+  return new Promise((resolve) => {
+    const stream: BenchStream = { player, open: false, events: [], close: () => undefined };
+    const request = get(`${url}/api/kid/events`, { headers: { Accept: 'text/event-stream', cookie: `player=${player}` }, agent: false }, (response) => {
+      stream.open = response.statusCode === 200;
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const type = /^event: (.*)$/m.exec(block)?.[1];
+          if (type) stream.events.push({ type, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: Date.now() });
+        }
+      });
+      response.on('error', () => undefined);
+      resolve(stream);
+    });
+    request.on('error', () => {
+      resolve(stream);
+    });
+    stream.close = () => {
+      request.destroy();
+    };
+  });
+}
+
+/** Opens `count` streams, 500 at a time, each where `where(i)` says. */
+export async function openStreams(count: number, where: (index: number) => { url: string; player: string }): Promise<BenchStream[]> {
+  const streams: BenchStream[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => where(start + i));
+    streams.push(...(await Promise.all(batch.map(({ url, player }) => openStream(url, player)))));
+  }
+  return streams;
+}
+
+/** The p-th percentile (nearest rank) of some milliseconds; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
