@@ -14,7 +14,8 @@ import { serveEmulator } from '../../src/emulator/node.js';
 import { redisHub } from '../../src/server/index.js';
 import { startRedis } from '../../test/node/support/redis.js';
 import { signedWebhook } from '../../test/node/support/webhook.js';
-import { openStreams, percentile, type BenchStream } from './streams.js';
+import { fanOut } from './fanout.js';
+import { openStreams, type BenchStream } from './streams.js';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
 const FANOUT = Math.min(1000, Math.floor(STREAMS / 2));
@@ -39,6 +40,15 @@ function instance(redisUrl: string, kidBase: string, apiKey: string): Promise<st
 
 const memory = async (url: string) => (await (await fetch(`${url}/__bench/memory`)).json()) as { heapUsed: number; rss: number };
 
+/** Stops an instance and waits until it is gone. */
+function stopInstance(child: ChildProcess | undefined): Promise<unknown> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
 async function inBatches<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let start = 0; start < count; start += width) {
@@ -56,10 +66,24 @@ await driver.connect();
 const hub = redisHub(driver, { prefix: PREFIX });
 let streams: BenchStream[] = [];
 try {
-  const [a, b] = await Promise.all([instance(redis.url, kidBase, apiKey), instance(redis.url, kidBase, apiKey)]);
-  console.log(`Two instances: ${a} and ${b}`);
+  const [a, b, c] = await Promise.all([instance(redis.url, kidBase, apiKey), instance(redis.url, kidBase, apiKey), instance(redis.url, kidBase, apiKey)]);
+  console.log(`Instances: ${a} and ${b}, and ${c} for the one-instance run`);
 
-  // Streams: player i on A when i is even, on B when odd.
+  // One instance first (its own process, so A and B start fresh): half the streams, and the fan-out to them.
+  const aloneBefore = await memory(c);
+  const alone = await openStreams(STREAMS / 2, (i) => ({ url: c, player: `q${String(i)}` }));
+  const aloneAfter = await memory(c);
+  const aloneFanout = await fanOut(hub, alone.slice(0, FANOUT), c, SECRET, 'one');
+  const one = {
+    streams: alone.filter((stream) => stream.open).length,
+    heapPerStreamBytes: Math.round((aloneAfter.heapUsed - aloneBefore.heapUsed) / (STREAMS / 2)),
+    fanout: aloneFanout,
+  };
+  for (const stream of alone) stream.close();
+  await stopInstance(children.pop());
+  console.log(`One instance: ${JSON.stringify(one)}`);
+
+  // Then two: player i on A when i is even, on B when odd.
   const before = { a: await memory(a), b: await memory(b) };
   const opened = Date.now();
   streams = await openStreams(STREAMS, (i) => ({ url: i % 2 ? b : a, player: `p${String(i)}` }));
@@ -71,23 +95,7 @@ try {
 
   // Fan-out: a webhook for each of FANOUT players, posted to A, reaches their stream on B.
   const onB = streams.filter((_, i) => i % 2 === 1).slice(0, FANOUT);
-  await inBatches(onB.length, 100, (i) => hub.players.setSession(onB[i]?.player ?? '', `s-${String(i)}`));
-  const sent = new Map<string, number>();
-  await inBatches(onB.length, 50, async (i) => {
-    const webhook = signedWebhook(SECRET, { eventType: 'Session.ChangePermissions', data: { id: `s-${String(i)}` } });
-    sent.set(`s-${String(i)}`, Date.now());
-    await (await fetch(`${a}/api/kid/webhooks`, { method: 'POST', headers: webhook.headers, body: webhook.body })).text();
-  });
-  const deadline = Date.now() + 10_000;
-  const heard = () => onB.filter((stream) => stream.events.some((event) => event.type === 'session-changed')).length;
-  while (heard() < onB.length && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
-  const latencies = onB.flatMap((stream, i) => {
-    const first = stream.events.find((event) => event.type === 'session-changed');
-    const at = sent.get(`s-${String(i)}`);
-    return first && at !== undefined ? [first.at - at] : [];
-  });
-  const duplicates = onB.reduce((sum, stream) => sum + Math.max(0, stream.events.filter((event) => event.type === 'session-changed').length - 1), 0);
-  const fanout = { players: onB.length, deliveredPct: Math.round((latencies.length / onB.length) * 1000) / 10, duplicates, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  const fanout = await fanOut(hub, onB, a, SECRET, 'two');
   console.log(`Fan-out: ${JSON.stringify(fanout)}`);
 
   // Proxy reads against the same reads sent straight to the emulator, same run.
@@ -128,6 +136,7 @@ try {
     fanout,
     proxy,
     webhooks,
+    scaling: { one, two: { streams: held, heapPerStreamBytes: Math.round((per('a', 'heapUsed') + per('b', 'heapUsed')) / 2), fanout } },
   };
   writeFileSync(join(import.meta.dirname, '..', 'server-results.json'), `${JSON.stringify(results_, null, 2)}\n`);
   const table = [
@@ -142,20 +151,19 @@ try {
     `| fan-out p50 / p99 | ${String(fanout.p50Ms)} / ${String(fanout.p99Ms)} ms | p99 ≤ 250 ms |`,
     `| session reads through the proxy vs direct | ${String(proxy.proxyRps)} vs ${String(proxy.directRps)} /s: ${String(proxy.ratio)}× | ≥ 0.5× |`,
     `| added p50 latency | ${String(proxy.addedP50Ms)} ms | |`,
+    `| one instance: streams, heap per stream, fan-out p99 | ${String(one.streams)}, ${String(one.heapPerStreamBytes)} B, ${String(one.fanout.p99Ms)} ms | |`,
+    `| two instances: streams, fan-out p99 | ${String(held)}, ${String(fanout.p99Ms)} ms | twice the streams |`,
     `| webhooks verified, deduplicated, relayed | ${String(webhooks.perSecond)} /s (${String(webhooks.accepted)} of ${String(webhooks.sent)}); the same event twice: ${webhooks.sameEventTwice} | |`,
     '',
   ].join('\n');
   writeFileSync(join(import.meta.dirname, '..', 'server-results.md'), table);
   console.log(`\n${table}`);
-  if (held < STREAMS || fanout.duplicates > 0 || fanout.deliveredPct < 100 || repeat !== 'duplicate') process.exitCode = 1;
+  const lost = [fanout, one.fanout].some((run) => run.duplicates > 0 || run.deliveredPct < 100);
+  if (held < STREAMS || one.streams < STREAMS / 2 || lost || repeat !== 'duplicate') process.exitCode = 1;
 } finally {
   for (const stream of streams) stream.close();
   // The instances leave before their Redis does.
-  const exits = children.filter((child) => child.exitCode === null).map((child) => new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  }));
-  await Promise.all(exits);
+  await Promise.all(children.map(stopInstance));
   await hub.close();
   await driver.close();
   await emulator.close();
