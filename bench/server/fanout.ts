@@ -3,7 +3,7 @@
 // player's stream (on whichever instance that stream is).
 import type { Hub } from '../../src/server/index.js';
 import { signedWebhook } from '../../test/node/support/webhook.js';
-import { percentile, type BenchStream } from './streams.js';
+import { inBatches, percentile, type BenchStream } from './streams.js';
 
 export interface FanOut {
   players: number;
@@ -11,12 +11,6 @@ export interface FanOut {
   duplicates: number;
   p50Ms: number;
   p99Ms: number;
-}
-
-async function inBatches(count: number, width: number, run: (index: number) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < count; start += width) {
-    await Promise.all(Array.from({ length: Math.min(width, count - start) }, (_, i) => run(start + i)));
-  }
 }
 
 /** `tag` keeps each run's session ids apart (k-ID's events are deduplicated by id). */

@@ -15,7 +15,7 @@ import { redisHub } from '../../src/server/index.js';
 import { startRedis } from '../../test/node/support/redis.js';
 import { signedWebhook } from '../../test/node/support/webhook.js';
 import { fanOut } from './fanout.js';
-import { openStreams, type BenchStream } from './streams.js';
+import { inBatches, openStreams, type BenchStream } from './streams.js';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
 const FANOUT = Math.min(1000, Math.floor(STREAMS / 2));
@@ -47,14 +47,6 @@ function stopInstance(child: ChildProcess | undefined): Promise<unknown> {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
-}
-
-async function inBatches<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let start = 0; start < count; start += width) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(width, count - start) }, (_, i) => run(start + i)))));
-  }
-  return out;
 }
 
 const redis = await startRedis();

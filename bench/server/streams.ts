@@ -56,3 +56,12 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
+
+/** Runs `run(0…count-1)`, `width` at a time, and answers what each gave, in order. */
+export async function inBatches<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < count; start += width) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(width, count - start) }, (_, i) => run(start + i)))));
+  }
+  return out;
+}
