@@ -27,6 +27,8 @@ export interface PlayerStore {
 export interface SeenSet {
   /** True the first time `key` is seen within `ttlSeconds`. */
   firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Forgets `key`, so a webhook whose relay failed is taken again when k-ID retries it. */
+  forget?(key: string): Promise<void>;
 }
 
 /** Each player's recent events, fanned out to every instance. */
@@ -98,6 +100,10 @@ export function memoryHub(now: () => number = Date.now): Hub {
         if (until !== undefined && until > now()) return Promise.resolve(false);
         seen.set(key, now() + ttlSeconds * 1000);
         return Promise.resolve(true);
+      },
+      forget(key) {
+        seen.delete(key);
+        return Promise.resolve();
       },
     },
     events: {

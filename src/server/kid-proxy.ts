@@ -24,6 +24,11 @@ export interface KidProxyOptions {
   rateLimit?: { capacity: number; perSecond: number };
   /** Reaches k-ID; the global fetch by default. */
   fetch?: typeof fetch;
+  /**
+   * How long k-ID may take before the widget hears 504 (a long poll gets its own hold on
+   * top). Default 10 s, the widget's own default timeout.
+   */
+  upstreamTimeoutMs?: number;
   /** The largest request body read (the widget's are a few hundred bytes). Default 64 KiB. */
   maxBodyBytes?: number;
   events?: EventStreamOptions;
@@ -168,6 +173,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
   const limits: RateLimits = hub.limits ?? { take: (key, most, rate) => Promise.resolve(local.take(key, most, rate)) };
   const upstreamBase = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const upstream = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 10_000;
 
   const { perPlayer = 8, perInstance = 10_000 } = options.streams ?? {};
   const streamsOf = new Map<string, number>();
@@ -200,13 +206,17 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     }
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${options.apiKey}` };
     if (route.method === 'POST') headers['Content-Type'] = 'application/json';
+    const held = Number(url.searchParams.get('timeout') ?? 0) * 1000;
+    const deadline = AbortSignal.timeout(upstreamTimeoutMs + (Number.isFinite(held) ? held : 0));
     let reply: Response;
+    let text: string;
     try {
-      reply = await upstream(url, { method: route.method, headers, signal: ctx.signal, ...(route.method === 'POST' ? { body: JSON.stringify(ctx.body) } : {}) });
+      reply = await upstream(url, { method: route.method, headers, signal: AbortSignal.any([ctx.signal, deadline]), ...(route.method === 'POST' ? { body: JSON.stringify(ctx.body) } : {}) });
+      text = await reply.text();
     } catch {
+      if (deadline.aborted) return kidError(504, 'UPSTREAM_TIMEOUT', 'k-ID did not answer in time', { 'Retry-After': '5' });
       return kidError(502, 'UPSTREAM_UNREACHABLE', 'k-ID could not be reached');
     }
-    const text = await reply.text();
     if (reply.ok && route.learn && text) {
       try {
         await route.learn(ctx, JSON.parse(text) as Body);
@@ -228,32 +238,41 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     basePath,
     hub,
     async fetch(request) {
-      const url = new URL(request.url);
-      if (!url.pathname.startsWith(`${basePath}/`)) return kidError(404, 'NOT_ALLOWED', 'Not served here');
-      const path = url.pathname.slice(basePath.length + 1);
-      if (path === 'webhooks' && options.webhooks) return options.webhooks.fetch(request);
-      const player = await options.resolvePlayer(request);
-      if (!player) return kidError(401, 'UNAUTHORIZED', 'Sign in to the game first');
-      const wait = await limits.take(`kid:${player}`, capacity, perSecond);
-      if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
-      if (path === 'events' && request.method === 'GET') return openStream(player, request);
-      const route = ROUTES[path];
-      if (!route) return kidError(404, 'NOT_ALLOWED', 'That k-ID endpoint is not available through this proxy');
-      if (request.method !== route.method) return kidError(405, 'METHOD_NOT_ALLOWED', `Use ${route.method}`);
-      let body: Body = {};
-      if (route.method === 'POST') {
-        try {
-          const parsed: unknown = JSON.parse(await readBody(request, options.maxBodyBytes));
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-          body = parsed as Body;
-        } catch (error) {
-          if (error instanceof BodyTooLarge) return kidError(413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
-          return kidError(400, 'INVALID_REQUEST', 'The body must be a JSON object');
-        }
+      try {
+        return await handle(request);
+      } catch {
+        // The hub's store is away (Redis restarting): a clear, retryable answer, not a 500 with its message.
+        return kidError(503, 'UNAVAILABLE', 'Try again in a moment', { 'Retry-After': '5' });
       }
-      const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub, signal: request.signal };
-      const refused = await route.check?.(ctx);
-      return refused ?? forward(path, route, ctx);
     },
   };
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(`${basePath}/`)) return kidError(404, 'NOT_ALLOWED', 'Not served here');
+    const path = url.pathname.slice(basePath.length + 1);
+    if (path === 'webhooks' && options.webhooks) return options.webhooks.fetch(request);
+    const player = await options.resolvePlayer(request);
+    if (!player) return kidError(401, 'UNAUTHORIZED', 'Sign in to the game first');
+    const wait = await limits.take(`kid:${player}`, capacity, perSecond);
+    if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
+    if (path === 'events' && request.method === 'GET') return openStream(player, request);
+    const route = ROUTES[path];
+    if (!route) return kidError(404, 'NOT_ALLOWED', 'That k-ID endpoint is not available through this proxy');
+    if (request.method !== route.method) return kidError(405, 'METHOD_NOT_ALLOWED', `Use ${route.method}`);
+    let body: Body = {};
+    if (route.method === 'POST') {
+      try {
+        const parsed: unknown = JSON.parse(await readBody(request, options.maxBodyBytes));
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as Body;
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return kidError(413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
+        return kidError(400, 'INVALID_REQUEST', 'The body must be a JSON object');
+      }
+    }
+    const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub, signal: request.signal };
+    const refused = await route.check?.(ctx);
+    return refused ?? (await forward(path, route, ctx));
+  }
 }

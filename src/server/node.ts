@@ -39,6 +39,19 @@ export function toRequest(req: IncomingMessage, res: ServerResponse, origin: str
   );
 }
 
+/** Resolves when `res` can take more, or has closed. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /** Writes a Fetch API Response, streaming its body. */
 export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   if (response.type === 'error') {
@@ -64,10 +77,15 @@ export async function sendResponse(res: ServerResponse, response: Response): Pro
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      // A client that does not read: wait for it rather than buffer here, so the body's own
+      // bound (an event stream's) applies.
+      if (!res.write(value)) await Promise.race([drained(res), reader.closed]);
     }
   } catch {
-    // The client went away mid-stream; nothing left to tell it.
+    // The body failed mid-way (or dropped a client that stopped reading): cut the
+    // connection, so the client sees it was not the whole answer and nothing stays queued.
+    res.destroy();
+    return;
   }
   res.end();
 }

@@ -12,12 +12,15 @@ export interface RedisLike {
   publish(channel: string, message: string): Promise<unknown>;
   xAdd(key: string, id: string, message: Record<string, string>, options?: unknown): Promise<string>;
   xRange(key: string, start: string, end: string): Promise<Array<{ id: string; message: Record<string, string> }> | null>;
+  xRevRange(key: string, start: string, end: string, options?: { COUNT?: number }): Promise<Array<{ id: string; message: Record<string, string> }> | null>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   duplicate(): RedisSubscriber;
 }
 
 export interface RedisSubscriber {
   connect(): Promise<unknown>;
+  /** node-redis reports a lost connection as `error` and a restored one as `ready`. */
+  on(event: 'error' | 'ready', listener: (...args: unknown[]) => void): unknown;
   subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
   unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
   close?(): Promise<unknown>;
@@ -40,11 +43,37 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
   const challengeTtl = options.challengeTtlSeconds ?? 90 * 24 * 3600;
   const key = (...parts: string[]) => [prefix, ...parts].join(':');
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  /** Live subscriptions, each with the last event id it heard, for the catch-up after a reconnect. */
+  const subscriptions = new Set<{ player: string; lastId: string; listener: (stored: StoredEvent) => void }>();
+  const parse = (entry: { id: string; message: Record<string, string> }): StoredEvent[] => {
+    try {
+      return [{ id: entry.id, event: JSON.parse(entry.message.event ?? '') as StoredEvent['event'] }];
+    } catch {
+      return [];
+    }
+  };
+  // Pub/sub forgets what it sent while the subscriber was away (a Redis restart, a network
+  // blip): once node-redis has reconnected and resubscribed, each subscription reads what
+  // its player's stream gained since the last id it heard. Streams dedupe by id.
+  const catchUp = async () => {
+    for (const subscription of subscriptions) {
+      const entries = await client.xRange(key('events', subscription.player), `(${subscription.lastId}`, '+').catch(() => null);
+      for (const stored of (entries ?? []).flatMap(parse)) {
+        subscription.lastId = stored.id;
+        if (subscriptions.has(subscription)) subscription.listener(stored);
+      }
+    }
+  };
   let subscriber: Promise<RedisSubscriber> | undefined;
   const connectedSubscriber = () => {
     subscriber ??= (async () => {
       const sub = client.duplicate();
+      // Without a listener, a lost connection would throw from the emitter and end the process.
+      sub.on('error', () => undefined);
       await sub.connect();
+      sub.on('ready', () => {
+        void catchUp();
+      });
       return sub;
     })();
     return subscriber;
@@ -85,6 +114,9 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
         // SET NX answers OK only for the first writer, on whichever instance that is.
         return (await client.set(key('seen', name), '1', { NX: true, EX: Math.max(1, Math.ceil(ttlSeconds)) })) === 'OK';
       },
+      async forget(name) {
+        await client.del(key('seen', name));
+      },
     },
     events: {
       async publish(player, event) {
@@ -99,25 +131,26 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
       async since(player, lastId) {
         // An id from another store (or garbage) reads as "nothing kept since".
         const entries = await client.xRange(key('events', player), `(${lastId}`, '+').catch(() => []);
-        return (entries ?? []).flatMap((entry) => {
-          try {
-            return [{ id: entry.id, event: JSON.parse(entry.message.event ?? '') as StoredEvent['event'] }];
-          } catch {
-            return [];
-          }
-        });
+        return (entries ?? []).flatMap(parse);
       },
       async subscribe(player, listener) {
         const sub = await connectedSubscriber();
+        // Where this subscription starts: the catch-up after a reconnect reads from here.
+        const newest = await client.xRevRange(key('events', player), '+', '-', { COUNT: 1 }).catch(() => null);
+        const subscription = { player, lastId: newest?.[0]?.id ?? '0-0', listener };
         const onMessage = (message: string) => {
           try {
-            listener(JSON.parse(message) as StoredEvent);
+            const stored = JSON.parse(message) as StoredEvent;
+            subscription.lastId = stored.id;
+            listener(stored);
           } catch {
             // Not ours; ignore.
           }
         };
+        subscriptions.add(subscription);
         await sub.subscribe(key('events', player), onMessage);
         return () => {
+          subscriptions.delete(subscription);
           void sub.unsubscribe(key('events', player), onMessage);
         };
       },

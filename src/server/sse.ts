@@ -1,10 +1,15 @@
-import type { PlayerEvents, StoredEvent } from './hub.js';
+import { EVENTS_KEPT, type PlayerEvents, type StoredEvent } from './hub.js';
 
 export interface EventStreamOptions {
   /** A comment line this often keeps proxies from closing an idle stream. */
   heartbeatMs?: number;
   /** What the browser waits before reconnecting. */
   retryMs?: number;
+  /**
+   * Bytes queued for a client that does not read before it is dropped (its browser
+   * reconnects with `Last-Event-ID` and gets what it missed). Default 64 KiB.
+   */
+  maxBufferedBytes?: number;
 }
 
 /** Called once when this stream ends (the player left, or the stream was cancelled). */
@@ -29,11 +34,19 @@ export async function eventStream(events: PlayerEvents, player: string, request:
   const send = (stored: StoredEvent) => {
     if (delivered.has(stored.id)) return;
     delivered.add(stored.id);
+    // Overlaps (backlog and live, a catch-up after a reconnect) are recent: the newest ids suffice.
+    if (delivered.size > 2 * EVENTS_KEPT) delivered.delete(delivered.values().next().value ?? '');
+    enqueue(frame(stored));
+  };
+  /** Queues a frame; a client too far behind is dropped, so it cannot hold memory or slow the rest. */
+  const enqueue = (chunk: Uint8Array) => {
     try {
-      controller.enqueue(frame(stored));
+      controller.enqueue(chunk);
     } catch {
       // Closed under us; the abort handler cleans up.
+      return;
     }
+    if ((controller.desiredSize ?? 0) < 0) stop(new Error('the client stopped reading'));
   };
   // Subscribe before reading the backlog, so nothing falls between the two.
   const unsubscribe = await events.subscribe(player, (stored) => {
@@ -42,13 +55,16 @@ export async function eventStream(events: PlayerEvents, player: string, request:
   });
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let stopped = false;
-  const stop = () => {
-    if (!stopped) onClose();
+  /** Ends the stream: closed when the player left, errored (its queue dropped) when it fell behind. */
+  const stop = (dropped?: Error) => {
+    if (stopped) return;
     stopped = true;
+    onClose();
     clearInterval(heartbeat);
     unsubscribe();
     try {
-      controller.close();
+      if (dropped) controller.error(dropped);
+      else controller.close();
     } catch {
       // Already closed.
     }
@@ -61,16 +77,16 @@ export async function eventStream(events: PlayerEvents, player: string, request:
       backlogSent = true;
       for (const stored of queued.splice(0)) send(stored);
       heartbeat = setInterval(() => {
-        try {
-          c.enqueue(encoder.encode(': heartbeat\n\n'));
-        } catch {
-          stop();
-        }
+        enqueue(encoder.encode(': heartbeat\n\n'));
       }, options.heartbeatMs ?? 15_000);
     },
-    cancel: stop,
-  });
-  request.signal.addEventListener('abort', stop, { once: true });
+    cancel: () => {
+      stop();
+    },
+  }, { highWaterMark: options.maxBufferedBytes ?? 64 * 1024, size: (chunk) => chunk.byteLength });
+  request.signal.addEventListener('abort', () => {
+    stop();
+  }, { once: true });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -27,8 +27,8 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | undefined {
   return bytes;
 }
 
-function answer(status: 200 | 400 | 401 | 405 | 413, result: string): Response {
-  return Response.json({ result }, { status });
+function answer(status: 200 | 400 | 401 | 405 | 413 | 503, result: string): Response {
+  return Response.json({ result }, { status, ...(status === 503 ? { headers: { 'Retry-After': '5' } } : {}) });
 }
 
 /**
@@ -96,7 +96,13 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       const dedupeKey = `webhook-event:${eventType}:${field('id')}:${field('status')}`;
       const window = eventType === 'Session.ChangePermissions' ? 30 : 24 * 3600;
       if (!(await hub.seen.firstSeen(dedupeKey, window))) return answer(200, 'duplicate');
-      await relay(eventType, data);
+      try {
+        await relay(eventType, data);
+      } catch {
+        // Not relayed (the hub's store is away): forget it, so k-ID's retry is taken, not dropped as seen.
+        await Promise.all([hub.seen.forget?.(dedupeKey), hub.seen.forget?.(`webhook-signature:${signatureHex}`)]).catch(() => undefined);
+        return answer(503, 'try again');
+      }
       options.onEvent?.(eventType, data);
       return answer(200, 'accepted');
     },

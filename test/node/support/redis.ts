@@ -1,6 +1,10 @@
 /// <reference types="node" />
 // Debian's redis-server on a free loopback port, for one test file.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createClient } from '@redis/client';
 
@@ -21,12 +25,11 @@ async function freePort(): Promise<number> {
 export interface TestRedis {
   url: string;
   stop(): void;
+  /** Stops the server (it writes its append-only file) and starts it again on the same port and data. */
+  restart(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${String(port)}`;
+async function ready(url: string): Promise<boolean> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const probe = createClient({ url, socket: { reconnectStrategy: false } });
     probe.on('error', () => undefined);
@@ -34,11 +37,43 @@ export async function startRedis(): Promise<TestRedis> {
       await probe.connect();
       await probe.ping();
       await probe.close();
-      return { url, stop: () => child.kill() };
+      return true;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  child.kill();
-  throw new Error('redis-server did not start (is it installed? node scripts/ensure-packages.js redis)');
+  return false;
+}
+
+/**
+ * Debian's redis-server on a free port. With `persist`, it keeps an append-only file (as a
+ * game's Redis should for the event streams), so a restart keeps what was published.
+ */
+export async function startRedis(options: { persist?: boolean } = {}): Promise<TestRedis> {
+  const port = await freePort();
+  const dir = options.persist ? mkdtempSync(join(tmpdir(), 'playgate-redis-')) : undefined;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...(dir ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'])];
+  const url = `redis://127.0.0.1:${String(port)}`;
+  let child = spawn('redis-server', args, { stdio: 'ignore' });
+  if (!(await ready(url))) {
+    child.kill();
+    throw new Error('redis-server did not start (is it installed? node scripts/ensure-packages.js redis)');
+  }
+  const stop = () => {
+    child.kill();
+  };
+  return {
+    url,
+    stop() {
+      stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+    async restart() {
+      const exited = once(child, 'exit');
+      stop();
+      await exited;
+      child = spawn('redis-server', args, { stdio: 'ignore' });
+      if (!(await ready(url))) throw new Error('redis-server did not come back');
+    },
+  };
 }

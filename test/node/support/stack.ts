@@ -28,7 +28,7 @@ export async function listen(server: Server): Promise<string> {
 }
 
 /** A proxy on its own port; `emulator` is shared when given (several instances, one k-ID). */
-export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: Pick<KidProxyOptions, 'rateLimit' | 'streams'> = {}) {
+export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: Pick<KidProxyOptions, 'rateLimit' | 'streams' | 'upstreamTimeoutMs' | 'fetch' | 'events'> = {}) {
   const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
   const proxy = createKidProxy({
     ...options,
@@ -36,7 +36,7 @@ export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub
     baseUrl: `${emulator.url}/kid/api/v1`,
     hub,
     webhooks: receiver,
-    events: { heartbeatMs: 200 },
+    events: { heartbeatMs: 200, ...options.events },
     // The game's own sign-in, here a plain cookie.
     resolvePlayer: (request) => /(?:^|;\s*)player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1],
   });
