@@ -38,8 +38,8 @@ const CLOSED = 2;
 export class PushChannel {
   private source: EventStream | undefined;
   private lastEventId = '';
-  /** Recent event ids: a server that resumes or catches up may send one again. */
-  private readonly heardIds = new Set<string>();
+  /** Event ids heard (a few an hour): a server that resumes or catches up may send one again. */
+  private readonly seen = new Set<string>();
   private gaveUp = false;
 
   constructor(
@@ -74,10 +74,8 @@ export class PushChannel {
     for (const type of PUSH_EVENT_TYPES) {
       source.addEventListener(type, ({ data, lastEventId }) => {
         if (lastEventId) {
-          if (this.heardIds.has(lastEventId)) return;
-          this.heardIds.add(lastEventId);
-          if (this.heardIds.size > 200) this.heardIds.delete(this.heardIds.values().next().value ?? '');
-          this.lastEventId = lastEventId;
+          if (this.seen.has(lastEventId)) return;
+          this.seen.add((this.lastEventId = lastEventId));
         }
         this.heard(type, data);
       });
