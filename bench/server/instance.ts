@@ -23,6 +23,8 @@ const proxy = createKidProxy({
   webhooks: createWebhookReceiver({ secret: webhookSecret, hub }),
   // The load comes from a few bench players: their limit is the bench's, not a player's.
   rateLimit: { capacity: 1e9, perSecond: 1e9 },
+  // The k-ID fault run holds an answer 6 s: a bench need not wait the default 10.
+  upstreamTimeoutMs: 2000,
   streams: { perPlayer: 4, perInstance: 19_000 },
   events: { heartbeatMs: 15_000 },
   resolvePlayer: (request) => /(?:^|;\s*)player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1],

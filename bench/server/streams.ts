@@ -5,17 +5,31 @@ import { get } from 'node:http';
 export interface BenchStream {
   player: string;
   open: boolean;
-  /** Events heard, with when (epoch ms), in order. */
-  events: Array<{ type: string; data: string; at: number }>;
+  /** Events heard, with their id and when (epoch ms), in order. */
+  events: Array<{ id: string; type: string; data: string; at: number }>;
+  /** Set when the server ended the stream (or the connection broke). */
+  ended: boolean;
+  /** Stops reading (a client that hangs), or reads again. */
+  pause(): void;
+  resume(): void;
   close(): void;
 }
 
-/** Opens one stream as `player`; resolves once the server answered (open or not). */
-function openStream(url: string, player: string): Promise<BenchStream> {
+/**
+ * Opens one stream as `player` (resuming after `lastEventId`, as a browser's EventSource
+ * does); resolves once the server answered (open or not).
+ */
+export function openStream(url: string, player: string, lastEventId?: string): Promise<BenchStream> {
   return new Promise((resolve) => {
-    const stream: BenchStream = { player, open: false, events: [], close: () => undefined };
-    const request = get(`${url}/api/kid/events`, { headers: { Accept: 'text/event-stream', cookie: `player=${player}` }, agent: false }, (response) => {
+    const stream: BenchStream = { player, open: false, events: [], ended: false, pause: () => undefined, resume: () => undefined, close: () => undefined };
+    const headers: Record<string, string> = { Accept: 'text/event-stream', cookie: `player=${player}`, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) };
+    const request = get(`${url}/api/kid/events`, { headers, agent: false }, (response) => {
       stream.open = response.statusCode === 200;
+      stream.pause = () => response.pause();
+      stream.resume = () => response.resume();
+      response.on('close', () => {
+        stream.ended = true;
+      });
       let buffer = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
@@ -25,13 +39,14 @@ function openStream(url: string, player: string): Promise<BenchStream> {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const type = /^event: (.*)$/m.exec(block)?.[1];
-          if (type) stream.events.push({ type, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: Date.now() });
+          if (type) stream.events.push({ id: /^id: (.*)$/m.exec(block)?.[1] ?? '', type, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: Date.now() });
         }
       });
       response.on('error', () => undefined);
       resolve(stream);
     });
     request.on('error', () => {
+      stream.ended = true;
       resolve(stream);
     });
     stream.close = () => {

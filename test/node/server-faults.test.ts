@@ -39,7 +39,7 @@ describe('server faults', () => {
       await client.connect();
       hubs.push(redisHub(client, { prefix: `faults-${String(process.pid)}` }));
     }
-    const [hubA, hubB] = hubs as [Hub, Hub];
+    const [hubA, hubB] = hubs as unknown as [Hub, Hub];
     const a = await startProxy(emulator, hubA);
     const b = await startProxy(emulator, hubB);
     await hubA.players.setSession('pip', 'session-pip');
