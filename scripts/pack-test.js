@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm run test:pack` (part of `npm test`; needs `npm run build` first): packs playgate as
-// npm would publish it, installs the tarball into fresh apps (test/pack-apps/: plain HTML,
+// `npm run test:pack` (part of `npm test`): packs playgate as npm would publish it, from a
+// clean copy of the tree (so `prepack` builds it), installs the tarball into fresh apps (test/pack-apps/: plain HTML,
 // Vite + TypeScript, React 19 + Vite, Vue 3 + Vite, webpack, Next.js), type-checks and builds them, and walks each in
 // headless Chromium: the elements render, the events fire, a consent round is accepted and
 // signed, a parent is asked. Exits non-zero on any failure.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -60,8 +60,21 @@ function quickStart(heading, language) {
 const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 
+/**
+ * A clean tree: the project's own files as they stand (tracked, and new ones git does not
+ * ignore), with no build in it, so `npm pack` must build what it ships (`prepack`).
+ */
+function cleanTree(work) {
+  const tree = join(work, 'tree');
+  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT).split('\0').filter(Boolean);
+  for (const file of files) if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(tree, file));
+  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'), 'dir');
+  return tree;
+}
+
 function pack(work) {
-  const output = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
+  const tree = cleanTree(work);
+  const output = run('npm', ['pack', '--json', '--pack-destination', work], tree);
   const [{ filename, files }] = JSON.parse(output.slice(output.indexOf('[')));
   const paths = files.map((file) => file.path);
   for (const needed of ['custom-elements.json', 'vscode.html-custom-data.json', 'dist/playgate.js', 'dist/react/index.js', 'dist/elements/provider/provider.component.d.ts']) {
@@ -69,7 +82,14 @@ function pack(work) {
   }
   const strays = paths.filter((path) => /^(src|test|stories|demo)\//.test(path));
   if (strays.length) throw new Error(`the package ships what it should not: ${strays.slice(0, 5).join(', ')}`);
-  console.log(`packed ${filename}: ${String(files.length)} files`);
+  console.log(`packed ${filename} from a clean tree (prepack built it): ${String(files.length)} files`);
+  // What `npm publish` would send, from the same tree (its build already there).
+  const [publish] = Object.values(JSON.parse(run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], tree).replace(/^[^{]*/, '')));
+  const published = publish.files?.map((file) => file.path) ?? [];
+  if (published.length !== paths.length || !['LICENSE', 'CHANGELOG.md', 'README.md'].every((name) => published.includes(name))) {
+    throw new Error(`npm publish --dry-run would send something else: ${published.length} files`);
+  }
+  console.log(`npm publish --dry-run: ${publish.id} would send ${String(published.length)} files, ${String(publish.size)} bytes packed (LICENSE, CHANGELOG.md and README.md among them)`);
   return join(work, filename);
 }
 

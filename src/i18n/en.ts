@@ -1,8 +1,10 @@
 import type { PlaygateErrorKind } from '../model/error.js';
+import type { Plural } from './format.js';
 
 /**
  * The English catalog, and the shape every other locale follows. Functions take what
- * varies; plurals and durations are formatted with `Intl` by the caller.
+ * varies; plural forms (`Plural`) are picked by `Intl.PluralRules`, and durations are
+ * formatted with `Intl` by the caller.
  */
 export const en = {
   status: {
@@ -21,7 +23,8 @@ export const en = {
     groups: { PLAYER: 'You decide', GUARDIAN: 'A parent decides', PROHIBITED: 'Not available' },
     on: 'On',
     off: 'Off',
-    enabledCount: (on: string, total: string) => `${on} of ${total} on`,
+    /** Chosen by the total: "{on} of {total}". */
+    enabledCount: { one: '{on} of {total} feature on', other: '{on} of {total} features on' } as Plural,
     noSession: 'Your account has no permissions set up yet.',
     revoked: 'A parent reset your account, so it needs to be set up again.',
     error: 'We could not check your account.',

@@ -8,6 +8,17 @@ export function duration(ms: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
+/**
+ * A sentence with plural forms, as CLDR names them (`one`, `few`, `many`, `other`, …):
+ * `Intl.PluralRules` picks the form for `count`, and `{name}` takes `values[name]`.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export function plural(forms: Plural, count: number, locale: string, values: Readonly<Record<string, string>>): string {
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  return form.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
 export function integer(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }

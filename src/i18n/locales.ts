@@ -1,16 +1,11 @@
 import { en, type Messages } from './en.js';
 
-/** The languages playgate speaks. English is built in; the others load when first used. */
-export const LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ko', 'zh-Hans', 'ar'] as const;
-export type SupportedLocale = (typeof LOCALES)[number];
-
 /** Storybook's pseudo-locale: English, accented and stretched, to find untranslated and clipped text. */
 export const PSEUDO_LOCALE = 'en-XA';
 
 type Catalog = { default: Messages };
 
-// One module per language, so a game ships (and a player downloads) only what is spoken.
-const LOADERS: Record<Exclude<SupportedLocale, 'en'>, () => Promise<Catalog>> = {
+const LOADERS = {
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
   de: () => import('./locales/de.js'),
@@ -21,13 +16,35 @@ const LOADERS: Record<Exclude<SupportedLocale, 'en'>, () => Promise<Catalog>> = 
   ja: () => import('./locales/ja.js'),
   ko: () => import('./locales/ko.js'),
   'zh-Hans': () => import('./locales/zh-Hans.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
   ar: () => import('./locales/ar.js'),
-};
+  ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
+  tr: () => import('./locales/tr.js'),
+  sv: () => import('./locales/sv.js'),
+  da: () => import('./locales/da.js'),
+  nb: () => import('./locales/nb.js'),
+  fi: () => import('./locales/fi.js'),
+  cs: () => import('./locales/cs.js'),
+  hu: () => import('./locales/hu.js'),
+  ro: () => import('./locales/ro.js'),
+  el: () => import('./locales/el.js'),
+  he: () => import('./locales/he.js'),
+  fa: () => import('./locales/fa.js'),
+  th: () => import('./locales/th.js'),
+  vi: () => import('./locales/vi.js'),
+  id: () => import('./locales/id.js'),
+  hi: () => import('./locales/hi.js'),
+} satisfies Record<string, () => Promise<Catalog>>;
+
+/** The languages playgate speaks. English is built in; the others load when first used. */
+export type SupportedLocale = 'en' | keyof typeof LOADERS;
+export const LOCALES = ['en', ...Object.keys(LOADERS)] as readonly SupportedLocale[];
 
 /**
  * The supported locale for a BCP 47 tag, or undefined: exact first, then the language
- * with its likely script or region (`pt-PT` → `pt-BR`, `en-GB` → `en`, `zh-CN` → `zh-Hans`;
- * `zh-TW`, written in traditional characters, has no match).
+ * with its likely script or region (`pt-PT` → `pt-BR`, `en-GB` → `en`, `zh-CN` → `zh-Hans`,
+ * `zh-TW` and `zh-HK` → `zh-Hant`, `no` and `nn` → `nb`, `iw` → `he`).
  */
 export function matchLocale(tag: string | null | undefined): SupportedLocale | typeof PSEUDO_LOCALE | undefined {
   if (!tag) return undefined;
@@ -41,8 +58,12 @@ export function matchLocale(tag: string | null | undefined): SupportedLocale | t
   const exact = LOCALES.find((supported) => supported.toLowerCase() === locale.baseName.toLowerCase());
   if (exact) return exact;
   const { language, script } = locale.maximize();
-  if (language === 'zh') return script === 'Hans' ? 'zh-Hans' : undefined;
+  if (language === 'zh') return script === 'Hant' ? 'zh-Hant' : 'zh-Hans';
   if (language === 'pt') return 'pt-BR';
+  // Norwegian: Bokmål is what most Norwegians read; `no` is the macrolanguage, `nn` Nynorsk.
+  if (language === 'no' || language === 'nn') return 'nb';
+  // Hebrew's old code, still sent by some systems.
+  if (language === 'iw') return 'he';
   return LOCALES.find((supported) => supported === language);
 }
 
@@ -55,7 +76,7 @@ export function resolveLocale(...candidates: ReadonlyArray<string | null | undef
   return 'en';
 }
 
-/** Right to left for Arabic. */
+/** Right to left for Arabic, Hebrew and Persian (and Urdu, should it come). */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
   return /^(ar|he|fa|ur)(-|$)/i.test(locale) ? 'rtl' : 'ltr';
 }
@@ -75,11 +96,22 @@ export function loadMessages(locale: SupportedLocale | typeof PSEUDO_LOCALE): Pr
 
 const warned = new Set<string>();
 
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** A `Plural`: an `other` form, and no key that is not a plural form. */
+export const isPlural = (value: unknown): boolean =>
+  typeof (value as { other?: unknown } | null)?.other === 'string' && Object.keys(value as object).every((key) => PLURAL_FORMS.includes(key));
+
 /**
  * Fills what a catalog lacks (or has of the wrong kind) with English, warning once per
  * key: a missing string is never blank and never silent.
  */
 export function withFallback(catalog: unknown, locale: string, english: unknown = en, path = ''): Messages {
+  // Plural forms: each language has its own set (CLDR), so a catalog's is taken whole.
+  if (isPlural(english)) {
+    if (!isPlural(catalog)) warnOnce(locale, path);
+    return (isPlural(catalog) ? catalog : english) as Messages;
+  }
   if (typeof english !== 'object' || english === null) {
     const sameKind = typeof catalog === typeof english;
     if (!sameKind) warnOnce(locale, path);

@@ -7,7 +7,8 @@ const ACCENTED: Record<string, string> = {
 
 /** "Turn on" → "[Ţûŕñ öñ ~~~]": accented, bracketed, and a third longer, as translations run. */
 export function pseudo(text: string): string {
-  const accented = text.replace(/[A-Za-z]/g, (char) => ACCENTED[char] ?? char);
+  // `{name}` placeholders of plural forms stay as they are.
+  const accented = text.replace(/\{\w+\}|[A-Za-z]/g, (char) => ACCENTED[char] ?? char);
   return `[${accented}${' ~'.repeat(Math.max(1, Math.ceil(text.length / 6)))}]`;
 }
 

@@ -157,7 +157,7 @@ describe('<playgate-session-status> with <playgate-provider>', () => {
   it('compact: a HUD badge with the name, the age band and the count', async () => {
     const emu = await asPip();
     const mounted = await mountStatus(emu, { layout: 'compact' });
-    expect(mounted.text()).to.contain('Child account').and.contain('1 of 7 on');
+    expect(mounted.text()).to.contain('Child account').and.contain('1 of 7 features on');
     await expect(mounted.status).to.be.accessible();
   });
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { waitFor } from '../support/tick.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { frameDocument, navigate, openParentPage, startEmulator, type TestEmulator } from '../support/emulator.js';
 
@@ -52,8 +53,11 @@ describe('emulator: the parent device page', () => {
     const emu = await startEmulator('child');
     const asked = await challenge(emu, ['voice-chat']);
     const frame = await openParentPage(`${emu.base}/parent`);
-    frameDocument(frame).querySelector<HTMLInputElement>('#otp')!.focus();
+    const otp = frameDocument(frame).querySelector<HTMLInputElement>('#otp')!;
+    otp.focus();
     await sendKeys({ type: asked.oneTimePassword ?? '' });
+    // WebKit's driver may still be typing when its command returns (seen once on a loaded run).
+    await waitFor(() => otp.value === asked.oneTimePassword, 'the code typed');
     await navigate(frame, () => {
       void sendKeys({ press: 'Enter' });
     });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
-import { directionOf, LOCALES, loadMessages, matchLocale, PSEUDO_LOCALE, resolveLocale, withFallback } from '../../src/i18n/locales.js';
+import { directionOf, isPlural, LOCALES, loadMessages, matchLocale, PSEUDO_LOCALE, resolveLocale, withFallback } from '../../src/i18n/locales.js';
+import { plural, type Plural } from '../../src/i18n/format.js';
 import '../../src/elements/provider/provider.js';
 import '../../src/elements/session-status/session-status.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
@@ -13,6 +14,8 @@ type Tree = { [key: string]: unknown };
 
 /** Every key path of a catalog with the kind of value there: "status.loading: string". */
 function shape(tree: unknown, path = ''): string[] {
+  // Plural forms differ by language: their set is checked against Intl.PluralRules below.
+  if (isPlural(tree)) return [`${path}: plural`];
   if (typeof tree !== 'object' || tree === null) return [`${path}: ${typeof tree}`];
   return Object.entries(tree as Tree).flatMap(([key, value]) => shape(value, path ? `${path}.${key}` : key));
 }
@@ -42,8 +45,25 @@ describe('locales', () => {
       expect(translated.every((text) => text.trim().length > 0), 'no empty strings').to.equal(true);
       const same = translated.filter((text, i) => text === english[i] && text.length > 3);
       expect(same.length / translated.length, `left in English: ${same.join(' | ')}`).to.be.below(0.1);
+      // Plurals: the form this language picks for every count a player could see, and no form it never uses.
+      const { enabledCount } = (catalog as typeof en).status;
+      const rules = new Intl.PluralRules(locale);
+      const needed = new Set(Array.from({ length: 1001 }, (_, n) => rules.select(n)));
+      expect([...needed].filter((form) => !(form in enabledCount)), 'plural forms missing').to.deep.equal([]);
+      // Forms beyond these may stay, for engines on another CLDR version (Hebrew's `many` came and went).
+      expect(isPlural(enabledCount), 'only plural forms, `other` among them').to.equal(true);
     });
   }
+
+  it('picks plural forms with Intl.PluralRules, several where a language has several', () => {
+    const forms: Plural = { one: 'one {n}', two: 'two {n}', few: 'few {n}', many: 'many {n}', zero: 'zero {n}', other: 'other {n}' };
+    const pick = (locale: string, n: number) => plural(forms, n, locale, { n: String(n) });
+    expect([1, 2, 5, 22, 25].map((n) => pick('pl', n))).to.deep.equal(['one 1', 'few 2', 'many 5', 'few 22', 'many 25']);
+    expect([0, 1, 2, 5, 11, 100].map((n) => pick('ar', n))).to.deep.equal(['zero 0', 'one 1', 'two 2', 'few 5', 'many 11', 'other 100']);
+    expect([1, 3, 5, 21].map((n) => pick('en', n))).to.deep.equal(['one 1', 'other 3', 'other 5', 'other 21']);
+    for (const locale of ['ru', 'uk']) expect([1, 2, 5, 11, 21, 22].map((n) => pick(locale, n))).to.deep.equal(['one 1', 'few 2', 'many 5', 'many 11', 'one 21', 'few 22']);
+    expect([1, 2, 4, 5].map((n) => pick('cs', n))).to.deep.equal(['one 1', 'few 2', 'few 4', 'other 5']);
+  });
 
   it('matches tags to what it speaks, regions and scripts included', () => {
     expect(matchLocale('pt-PT')).to.equal('pt-BR');
@@ -51,7 +71,19 @@ describe('locales', () => {
     expect(matchLocale('en-GB')).to.equal('en');
     expect(matchLocale('zh-CN')).to.equal('zh-Hans');
     expect(matchLocale('zh')).to.equal('zh-Hans');
-    expect(matchLocale('zh-TW'), 'traditional characters are not spoken').to.equal(undefined);
+    expect(matchLocale('zh-TW'), 'traditional characters').to.equal('zh-Hant');
+    expect(matchLocale('zh-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hant-MO')).to.equal('zh-Hant');
+    expect(matchLocale('zh-SG')).to.equal('zh-Hans');
+    expect(matchLocale('nb-NO')).to.equal('nb');
+    expect(matchLocale('no')).to.equal('nb');
+    expect(matchLocale('nn-NO')).to.equal('nb');
+    expect(matchLocale('fa-IR')).to.equal('fa');
+    expect(matchLocale('he-IL')).to.equal('he');
+    expect(matchLocale('iw')).to.equal('he');
+    expect(matchLocale('uk-UA')).to.equal('uk');
+    expect(matchLocale('sv-FI')).to.equal('sv');
+    expect(matchLocale('hi-IN')).to.equal('hi');
     expect(matchLocale('ar-EG')).to.equal('ar');
     expect(matchLocale('de-AT')).to.equal('de');
     expect(matchLocale('sw')).to.equal(undefined);
@@ -61,12 +93,14 @@ describe('locales', () => {
 
   it('resolves the first candidate it speaks, then English', () => {
     expect(resolveLocale(undefined, '', 'fr-CA', 'de')).to.equal('fr');
-    expect(resolveLocale('sw', 'zh-TW', 'ja-JP')).to.equal('ja');
+    expect(resolveLocale('sw', 'kk-KZ', 'ja-JP')).to.equal('ja');
     expect(resolveLocale(null, 'sw')).to.equal('en');
   });
 
-  it('writes Arabic right to left', () => {
+  it('writes Arabic, Hebrew and Persian right to left', () => {
     expect(directionOf('ar')).to.equal('rtl');
+    expect(directionOf('he')).to.equal('rtl');
+    expect(directionOf('fa')).to.equal('rtl');
     expect(directionOf('fr')).to.equal('ltr');
   });
 
@@ -141,4 +175,16 @@ describe('locales in the elements', () => {
     expect(getComputedStyle(base()!).direction).to.equal('rtl');
     await expect(status).to.be.accessible();
   });
+
+  for (const locale of ['he', 'fa'] as const) {
+    it(`lays ${locale} out right to left in its own words, and passes axe there`, async () => {
+      const words = await loadMessages(locale);
+      const { status, base } = await mounted((provider) => {
+        provider.locale = locale;
+      });
+      await waitFor(() => base()?.getAttribute('dir') === 'rtl' && base()?.textContent.includes(words.status.ageStatus.DIGITAL_MINOR) === true, `${locale}, right to left`);
+      expect(getComputedStyle(base()!).direction).to.equal('rtl');
+      await expect(status).to.be.accessible();
+    });
+  }
 });

@@ -5,7 +5,7 @@ import { permissionsKit } from '../provider/kits/permissions.js';
 import { define } from '../shared/define.js';
 import { sessionOf, type IdentityStatus, type KidStatus } from '../../flows/session-store.js';
 import { describeChanges } from '../../i18n/changes.js';
-import { duration, errorText, integer } from '../../i18n/format.js';
+import { duration, errorText, integer, plural } from '../../i18n/format.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { realTimers } from '../../flows/timers.js';
@@ -124,7 +124,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
         ${who && !bad ? html`<span>${who}</span><span class="muted">·</span>` : nothing}
         <span>${text}</span>
         ${session && enabled !== undefined && !bad
-          ? html`<span class="muted">${this.t.status.enabledCount(integer(enabled, this.locale), integer(session.permissions.length, this.locale))}</span>`
+          ? html`<span class="muted">${plural(this.t.status.enabledCount, session.permissions.length, this.locale, { on: integer(enabled, this.locale), total: integer(session.permissions.length, this.locale) })}</span>`
           : nothing}
       </span>
       ${kid.state === 'error' ? this.retryButton() : nothing}

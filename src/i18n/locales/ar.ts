@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'أنت تقرر', GUARDIAN: 'أحد والديك يقرر', PROHIBITED: 'غير متاح' },
     on: 'مفعّل',
     off: 'معطّل',
-    enabledCount: (on: string, total: string) => `المفعّل: ${on} من ${total}`,
+    enabledCount: { zero: 'المفعّل: {on} من {total}', one: 'المفعّل: {on} من ميزة واحدة', two: 'المفعّل: {on} من ميزتين', few: 'المفعّل: {on} من {total} ميزات', many: 'المفعّل: {on} من {total} ميزة', other: 'المفعّل: {on} من {total} ميزة' },
     noSession: 'لم يتم إعداد أي أذونات لحسابك بعد.',
     revoked: 'أعاد أحد والديك ضبط حسابك، لذا يجب إعداده من جديد.',
     error: 'لم نتمكن من التحقق من حسابك.',

@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Du entscheidest', GUARDIAN: 'Deine Eltern entscheiden', PROHIBITED: 'Nicht verfügbar' },
     on: 'An',
     off: 'Aus',
-    enabledCount: (on: string, total: string) => `${on} von ${total} an`,
+    enabledCount: { one: '{on} von {total} Funktion an', other: '{on} von {total} Funktionen an' },
     noSession: 'Für dein Konto sind noch keine Berechtigungen eingerichtet.',
     revoked: 'Deine Eltern haben dein Konto zurückgesetzt. Es muss neu eingerichtet werden.',
     error: 'Wir konnten dein Konto nicht prüfen.',

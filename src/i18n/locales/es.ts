@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Tú decides', GUARDIAN: 'Deciden tus padres', PROHIBITED: 'No disponible' },
     on: 'Activado',
     off: 'Desactivado',
-    enabledCount: (on: string, total: string) => `${on} de ${total} activados`,
+    enabledCount: { one: '{on} de {total} función activada', many: '{on} de {total} de funciones activadas', other: '{on} de {total} funciones activadas' },
     noSession: 'Tu cuenta aún no tiene permisos configurados.',
     revoked: 'Uno de tus padres restableció tu cuenta, así que hay que configurarla de nuevo.',
     error: 'No pudimos comprobar tu cuenta.',

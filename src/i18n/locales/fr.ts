@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: "C'est toi qui décides", GUARDIAN: 'Tes parents décident', PROHIBITED: 'Non disponible' },
     on: 'Activé',
     off: 'Désactivé',
-    enabledCount: (on: string, total: string) => `${on} sur ${total} activés`,
+    enabledCount: { one: '{on} sur {total} fonction activée', many: '{on} sur {total} de fonctions activées', other: '{on} sur {total} fonctions activées' },
     noSession: "Ton compte n'a encore aucune autorisation configurée.",
     revoked: 'Un de tes parents a réinitialisé ton compte\u202F: il faut donc le configurer à nouveau.',
     error: "Nous n'avons pas pu vérifier ton compte.",

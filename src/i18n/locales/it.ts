@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Decidi tu', GUARDIAN: 'Decide un genitore', PROHIBITED: 'Non disponibile' },
     on: 'Attivo',
     off: 'Non attivo',
-    enabledCount: (on: string, total: string) => `${on} su ${total} attivi`,
+    enabledCount: { one: '{on} su {total} funzione attiva', many: '{on} su {total} di funzioni attive', other: '{on} su {total} funzioni attive' },
     noSession: 'Il tuo account non ha ancora nessun permesso impostato.',
     revoked: 'Un genitore ha reimpostato il tuo account, quindi va configurato di nuovo.',
     error: 'Non siamo riusciti a controllare il tuo account.',

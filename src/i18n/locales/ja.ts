@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'あなたが決めます', GUARDIAN: 'おうちの人が決めます', PROHIBITED: '使えません' },
     on: 'オン',
     off: 'オフ',
-    enabledCount: (on: string, total: string) => `${total}個のうち${on}個がオン`,
+    enabledCount: { other: '{total}個のうち{on}個がオン' },
     noSession: 'アカウントの許可がまだ設定されていません。',
     revoked: 'おうちの人がアカウントをリセットしたので、もう一度設定が必要です。',
     error: 'アカウントを確認できませんでした。',

@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: '내가 정해요', GUARDIAN: '부모님이 정해요', PROHIBITED: '사용할 수 없어요' },
     on: '켜짐',
     off: '꺼짐',
-    enabledCount: (on: string, total: string) => `${total}개 중 ${on}개 켜짐`,
+    enabledCount: { other: '{total}개 중 {on}개 켜짐' },
     noSession: '계정에 아직 권한이 설정되지 않았어요.',
     revoked: '부모님이 계정을 초기화해서 다시 설정해야 해요.',
     error: '계정을 확인하지 못했어요.',

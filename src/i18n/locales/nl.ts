@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Jij beslist', GUARDIAN: 'Een ouder beslist', PROHIBITED: 'Niet beschikbaar' },
     on: 'Aan',
     off: 'Uit',
-    enabledCount: (on: string, total: string) => `${on} van ${total} aan`,
+    enabledCount: { one: '{on} van {total} functie aan', other: '{on} van {total} functies aan' },
     noSession: 'Er zijn nog geen toestemmingen voor je account ingesteld.',
     revoked: 'Een ouder heeft je account gereset, dus het moet opnieuw worden ingesteld.',
     error: 'We konden je account niet controleren.',

@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Ty decydujesz', GUARDIAN: 'Decyduje rodzic', PROHIBITED: 'Niedostępne' },
     on: 'Włączone',
     off: 'Wyłączone',
-    enabledCount: (on: string, total: string) => `Włączone: ${on} z ${total}`,
+    enabledCount: { one: 'Włączone: {on} z {total} funkcji', few: 'Włączone: {on} z {total} funkcji', many: 'Włączone: {on} z {total} funkcji', other: 'Włączone: {on} z {total} funkcji' },
     noSession: 'Twoje konto nie ma jeszcze ustawionych uprawnień.',
     revoked: 'Rodzic zresetował twoje konto, więc trzeba je skonfigurować od nowa.',
     error: 'Nie udało się sprawdzić twojego konta.',

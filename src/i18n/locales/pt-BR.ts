@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: 'Você decide', GUARDIAN: 'Um responsável decide', PROHIBITED: 'Indisponível' },
     on: 'Ativado',
     off: 'Desativado',
-    enabledCount: (on: string, total: string) => `${on} de ${total} ativados`,
+    enabledCount: { one: '{on} de {total} recurso ativado', many: '{on} de {total} de recursos ativados', other: '{on} de {total} recursos ativados' },
     noSession: 'Sua conta ainda não tem permissões configuradas.',
     revoked: 'Um responsável redefiniu sua conta, então ela precisa ser configurada de novo.',
     error: 'Não conseguimos verificar sua conta.',

@@ -18,7 +18,7 @@ const messages: Messages = {
     groups: { PLAYER: '你来决定', GUARDIAN: '由家长决定', PROHIBITED: '不可用' },
     on: '已开启',
     off: '已关闭',
-    enabledCount: (on: string, total: string) => `已开启${on}项，共${total}项`,
+    enabledCount: { other: '已开启{on}项，共{total}项' },
     noSession: '你的账号还没有设置任何权限。',
     revoked: '家长重置了你的账号，所以需要重新设置。',
     error: '我们没能检查你的账号。',
