@@ -33,6 +33,9 @@ export const consentPromptStyles = css`
     margin: 0;
     font-size: 1.35rem;
     line-height: 1.25;
+    /* One long word ("Nutzungsbedingungen") must not overflow a 320 px screen. */
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   p {
     margin: 0;
