@@ -70,6 +70,8 @@ export function memoryHub(now: () => number = Date.now): Hub {
   const logs = new Map<string, StoredEvent[]>();
   const listeners = new Map<string, Set<(stored: StoredEvent) => void>>();
   let sequence = 0;
+  // Ids are "<boot>-<n>": a browser still holding ids from before a restart does not take new ones for old.
+  const boot = now();
 
   const buckets = new RateLimiter(60, 2, now);
   return {
@@ -109,7 +111,7 @@ export function memoryHub(now: () => number = Date.now): Hub {
     events: {
       publish(player, event) {
         sequence += 1;
-        const stored = { id: String(sequence), event };
+        const stored = { id: `${String(boot)}-${String(sequence)}`, event };
         const log = logs.get(player) ?? [];
         log.push(stored);
         if (log.length > EVENTS_KEPT) log.shift();
@@ -118,8 +120,11 @@ export function memoryHub(now: () => number = Date.now): Hub {
         return Promise.resolve(stored.id);
       },
       since(player, lastId) {
-        const after = Number(lastId);
-        return Promise.resolve((logs.get(player) ?? []).filter((stored) => Number(stored.id) > after));
+        const [fromBoot, after] = lastId.split('-').map(Number);
+        // An id from before this process started: everything kept is newer. Garbage: nothing.
+        if (fromBoot === undefined || after === undefined || Number.isNaN(fromBoot) || Number.isNaN(after)) return Promise.resolve([]);
+        const kept = logs.get(player) ?? [];
+        return Promise.resolve(fromBoot === boot ? kept.filter((stored) => Number(stored.id.split('-')[1]) > after) : fromBoot < boot ? kept : []);
       },
       subscribe(player, listener) {
         const set = listeners.get(player) ?? new Set();

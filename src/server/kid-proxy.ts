@@ -206,8 +206,9 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     }
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${options.apiKey}` };
     if (route.method === 'POST') headers['Content-Type'] = 'application/json';
-    const held = Number(url.searchParams.get('timeout') ?? 0) * 1000;
-    const deadline = AbortSignal.timeout(upstreamTimeoutMs + (Number.isFinite(held) ? held : 0));
+    // A long poll's own hold, as the browser asked it, within what the proxy allows.
+    const held = Math.min(Math.max(Math.round(Number(url.searchParams.get('timeout')) || 0), 0), MAX_LONG_POLL_SECONDS) * 1000;
+    const deadline = AbortSignal.timeout(upstreamTimeoutMs + held);
     let reply: Response;
     let text: string;
     try {

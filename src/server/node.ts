@@ -39,16 +39,19 @@ export function toRequest(req: IncomingMessage, res: ServerResponse, origin: str
   );
 }
 
-/** Resolves when `res` can take more, or has closed. */
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves when `res` can take more, has closed, or `wake` is called (the body ended). */
+function drained(res: ServerResponse, onWake: (wake: () => void) => void): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
       res.off('close', done);
+      onWake(() => undefined);
       resolve();
     };
     res.on('drain', done);
     res.on('close', done);
+    onWake(done);
   });
 }
 
@@ -70,16 +73,26 @@ export async function sendResponse(res: ServerResponse, response: Response): Pro
     return;
   }
   const reader = response.body.getReader();
-  res.on('close', () => {
-    void reader.cancel().catch(() => undefined);
-  });
+  const cancel = () => {
+    reader.cancel().catch(() => undefined);
+  };
+  // The client may have gone while the handler ran: then 'close' has already fired.
+  if (res.destroyed) cancel();
+  else res.on('close', cancel);
+  // One waiter at a time, woken when the body ends or fails (a dropped slow client).
+  let wake: () => void = () => undefined;
+  reader.closed.then(() => { wake(); }, () => { wake(); });
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       // A client that does not read: wait for it rather than buffer here, so the body's own
       // bound (an event stream's) applies.
-      if (!res.write(value)) await Promise.race([drained(res), reader.closed]);
+      if (!res.write(value)) {
+        await drained(res, (next) => {
+          wake = next;
+        });
+      }
     }
   } catch {
     // The body failed mid-way (or dropped a client that stopped reading): cut the

@@ -19,8 +19,8 @@ export interface RedisLike {
 
 export interface RedisSubscriber {
   connect(): Promise<unknown>;
-  /** node-redis reports a lost connection as `error` and a restored one as `ready`. */
-  on(event: 'error' | 'ready', listener: (...args: unknown[]) => void): unknown;
+  /** node-redis reports a lost connection as `error`, each attempt to reconnect as `reconnecting`, and a restored one as `ready`. */
+  on(event: 'error' | 'reconnecting' | 'ready', listener: (...args: unknown[]) => void): unknown;
   subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
   unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
   close?(): Promise<unknown>;
@@ -34,6 +34,31 @@ export interface RedisHubOptions {
   challengeTtlSeconds?: number;
 }
 
+interface Subscription {
+  player: string;
+  /** The newest event id it heard: where a catch-up reads from. */
+  lastId: string;
+  listener: (stored: StoredEvent) => void;
+  /** While reconnecting and catching up: where to read from, and the live messages that wait. */
+  held?: { from: string; events: StoredEvent[] };
+}
+
+/** Redis stream ids ("ms-seq") in order. */
+function newer(id: string, than: string): boolean {
+  const [ms = 0, seq = 0] = id.split('-').map(Number);
+  const [thanMs = 0, thanSeq = 0] = than.split('-').map(Number);
+  return ms > thanMs || (ms === thanMs && seq > thanSeq);
+}
+
+function hear(subscription: Subscription, stored: StoredEvent): void {
+  if (newer(stored.id, subscription.lastId)) subscription.lastId = stored.id;
+  try {
+    subscription.listener(stored);
+  } catch {
+    // A listener's failure is its own; the others still hear.
+  }
+}
+
 /**
  * Several instances behind a load balancer: ownership and dedupe are keys (with TTLs),
  * events are a capped stream per player plus pub/sub for the live fan-out.
@@ -43,8 +68,7 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
   const challengeTtl = options.challengeTtlSeconds ?? 90 * 24 * 3600;
   const key = (...parts: string[]) => [prefix, ...parts].join(':');
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  /** Live subscriptions, each with the last event id it heard, for the catch-up after a reconnect. */
-  const subscriptions = new Set<{ player: string; lastId: string; listener: (stored: StoredEvent) => void }>();
+  const subscriptions = new Set<Subscription>();
   const parse = (entry: { id: string; message: Record<string, string> }): StoredEvent[] => {
     try {
       return [{ id: entry.id, event: JSON.parse(entry.message.event ?? '') as StoredEvent['event'] }];
@@ -53,17 +77,27 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
     }
   };
   // Pub/sub forgets what it sent while the subscriber was away (a Redis restart, a network
-  // blip): once node-redis has reconnected and resubscribed, each subscription reads what
-  // its player's stream gained since the last id it heard. Streams dedupe by id.
-  const catchUp = async () => {
-    for (const subscription of subscriptions) {
-      const entries = await client.xRange(key('events', subscription.player), `(${subscription.lastId}`, '+').catch(() => null);
-      for (const stored of (entries ?? []).flatMap(parse)) {
-        subscription.lastId = stored.id;
-        if (subscriptions.has(subscription)) subscription.listener(stored);
-      }
-    }
+  // blip). From the moment node-redis starts reconnecting, each subscription holds its live
+  // messages; once it is ready again (resubscribed), each reads what its player's log gained
+  // since the last id it heard, then passes on what it held: the log in order, nothing
+  // missed. Streams dedupe by id.
+  const holdAll = () => {
+    for (const subscription of subscriptions) subscription.held ??= { from: subscription.lastId, events: [] };
   };
+  const catchUp = () =>
+    Promise.all(
+      [...subscriptions].map(async (subscription) => {
+        if (!subscription.held) return;
+        const entries = await client.xRange(key('events', subscription.player), `(${subscription.held.from}`, '+').catch(() => undefined);
+        // Redis went away again: keep holding until it is back.
+        if (!entries && entries !== null) return;
+        const later = subscription.held.events;
+        subscription.held = undefined;
+        for (const stored of (entries ?? []).flatMap(parse)) hear(subscription, stored);
+        // What the log already gave is not passed on twice.
+        for (const stored of later) if (newer(stored.id, subscription.lastId)) hear(subscription, stored);
+      }),
+    );
   let subscriber: Promise<RedisSubscriber> | undefined;
   const connectedSubscriber = () => {
     subscriber ??= (async () => {
@@ -71,8 +105,9 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
       // Without a listener, a lost connection would throw from the emitter and end the process.
       sub.on('error', () => undefined);
       await sub.connect();
+      sub.on('reconnecting', holdAll);
       sub.on('ready', () => {
-        void catchUp();
+        catchUp().catch(() => undefined);
       });
       return sub;
     })();
@@ -136,22 +171,23 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
       async subscribe(player, listener) {
         const sub = await connectedSubscriber();
         // Where this subscription starts: the catch-up after a reconnect reads from here.
-        const newest = await client.xRevRange(key('events', player), '+', '-', { COUNT: 1 }).catch(() => null);
-        const subscription = { player, lastId: newest?.[0]?.id ?? '0-0', listener };
+        const newest = await client.xRevRange(key('events', player), '+', '-', { COUNT: 1 });
+        const subscription: Subscription = { player, lastId: newest?.[0]?.id ?? '0-0', listener };
         const onMessage = (message: string) => {
+          let stored: StoredEvent;
           try {
-            const stored = JSON.parse(message) as StoredEvent;
-            subscription.lastId = stored.id;
-            listener(stored);
+            stored = JSON.parse(message) as StoredEvent;
           } catch {
-            // Not ours; ignore.
+            return; // Not ours.
           }
+          if (subscription.held) subscription.held.events.push(stored);
+          else hear(subscription, stored);
         };
-        subscriptions.add(subscription);
         await sub.subscribe(key('events', player), onMessage);
+        subscriptions.add(subscription);
         return () => {
           subscriptions.delete(subscription);
-          void sub.unsubscribe(key('events', player), onMessage);
+          sub.unsubscribe(key('events', player), onMessage).catch(() => undefined);
         };
       },
     },

@@ -30,6 +30,7 @@ export async function eventStream(events: PlayerEvents, player: string, request:
   const delivered = new Set<string>();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let backlogSent = false;
+  let live = false;
   const queued: StoredEvent[] = [];
   const send = (stored: StoredEvent) => {
     if (delivered.has(stored.id)) return;
@@ -46,7 +47,8 @@ export async function eventStream(events: PlayerEvents, player: string, request:
       // Closed under us; the abort handler cleans up.
       return;
     }
-    if ((controller.desiredSize ?? 0) < 0) stop(new Error('the client stopped reading'));
+    // The backlog (at most the events kept) goes in at once; from then on the bound holds.
+    if (live && (controller.desiredSize ?? 0) < 0) stop(new Error('the client stopped reading'));
   };
   // Subscribe before reading the backlog, so nothing falls between the two.
   const unsubscribe = await events.subscribe(player, (stored) => {
@@ -73,9 +75,16 @@ export async function eventStream(events: PlayerEvents, player: string, request:
     async start(c) {
       controller = c;
       c.enqueue(encoder.encode(`retry: ${String(options.retryMs ?? 2000)}\n: connected\n\n`));
-      if (lastId) for (const stored of await events.since(player, lastId)) send(stored);
+      try {
+        if (lastId) for (const stored of await events.since(player, lastId)) send(stored);
+      } catch (error) {
+        stop(error instanceof Error ? error : new Error('the backlog could not be read'));
+      }
+      // The player may have left (or the hub failed) while the backlog was read.
+      if (stopped) return;
       backlogSent = true;
       for (const stored of queued.splice(0)) send(stored);
+      live = true;
       heartbeat = setInterval(() => {
         enqueue(encoder.encode(': heartbeat\n\n'));
       }, options.heartbeatMs ?? 15_000);
@@ -87,6 +96,8 @@ export async function eventStream(events: PlayerEvents, player: string, request:
   request.signal.addEventListener('abort', () => {
     stop();
   }, { once: true });
+  // Gone before the stream was ready: 'abort' will not fire again.
+  if (request.signal.aborted) stop();
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -48,9 +48,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       const player = await hub.players.playerOfSession(id);
       if (!player) return;
       const deleted = eventType === 'Session.Delete';
-      if (deleted) await hub.players.setSession(player, undefined);
       const event: PlayerEvent = { type: deleted ? 'session-deleted' : 'session-changed', sessionId: id };
       await hub.events.publish(player, event);
+      // Forgotten only once told: a failed publish leaves the owner, so k-ID's retry finds the player.
+      if (deleted) await hub.players.setSession(player, undefined);
     } else if (eventType === 'Challenge.StateChange') {
       const player = await hub.players.playerOfChallenge(id);
       if (!player) return;

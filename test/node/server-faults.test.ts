@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient } from '@redis/client';
 import { serveEmulator, type RunningEmulator } from '../../src/emulator/node.js';
 import { memoryHub, redisHub, type Hub } from '../../src/server/index.js';
+import type { RedisLike, RedisSubscriber } from '../../src/server/redis-hub.js';
 import { startRedis, type TestRedis } from './support/redis.js';
 import { openStream } from './support/sse.js';
 import { startProxy, WEBHOOK_SECRET } from './support/stack.js';
@@ -17,6 +18,14 @@ const player = { cookie: 'player=pip' };
 async function postWebhook(url: string, event: unknown): Promise<Response> {
   const signed = signedWebhook(WEBHOOK_SECRET, event);
   return fetch(`${url}/api/kid/webhooks`, { method: 'POST', headers: signed.headers, body: signed.body });
+}
+
+async function waitUntil(done: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const changed = (id: string) => ({ eventType: 'Session.ChangePermissions', data: { id, productId: 'prod-blockgame' } });
@@ -64,6 +73,63 @@ describe('server faults', () => {
       await b.close();
       for (const hub of hubs) await hub.close();
       for (const client of clients) await client.close();
+      redis.stop();
+    }
+  });
+
+  it('catches each subscription up in order after its subscriber reconnects, with what came live meanwhile held behind', async () => {
+    const redis = await startRedis();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    const real = client.duplicate();
+    let online = true;
+    const on: Record<string, Array<() => void>> = {};
+    // The hub's pub/sub connection, with the outage and the reconnect in the test's hands.
+    const subscriber: RedisSubscriber = {
+      connect: () => real.connect(),
+      on(event, listener) {
+        (on[event] ??= []).push(listener);
+        return subscriber;
+      },
+      subscribe: (channel, listener) =>
+        real.subscribe(channel, (message) => {
+          if (online) listener(message);
+        }),
+      unsubscribe: (channel) => real.unsubscribe(channel),
+      close: () => real.close(),
+    };
+    const like: RedisLike = {
+      get: (k) => client.get(k),
+      set: (k, v, o) => client.set(k, v, o),
+      del: (k) => client.del(k),
+      publish: (c, m) => client.publish(c, m),
+      xAdd: (k, id, m, o) => client.xAdd(k, id, m, o as never),
+      xRange: (k, a, b) => client.xRange(k, a, b),
+      xRevRange: (k, a, b, o) => client.xRevRange(k, a, b, o),
+      eval: (script, o) => client.eval(script, o),
+      duplicate: () => subscriber,
+    };
+    const hub = redisHub(like, { prefix: `catch-up-${String(process.pid)}` });
+    const heard: Record<string, string[]> = { a: [], b: [] };
+    const stops = await Promise.all(['a', 'b'].map((who) => hub.events.subscribe(who, (stored) => heard[who]?.push(stored.event.type === 'session-changed' ? stored.event.sessionId : ''))));
+    try {
+      const publish = (who: string, sessionId: string) => hub.events.publish(who, { type: 'session-changed', sessionId });
+      await publish('a', 'a0');
+      await publish('b', 'b0');
+      online = false;
+      for (const listener of on.reconnecting ?? []) listener();
+      await publish('a', 'a1');
+      await publish('b', 'b1');
+      // Resubscribed: a live message comes before the client says it is ready.
+      online = true;
+      await publish('b', 'b2');
+      for (const listener of on.ready ?? []) listener();
+      await waitUntil(() => heard.a?.includes('a1') === true && heard.b?.includes('b2') === true);
+      assert.deepEqual(heard, { a: ['a0', 'a1'], b: ['b0', 'b1', 'b2'] });
+    } finally {
+      for (const stop of stops) stop();
+      await hub.close();
+      await client.close();
       redis.stop();
     }
   });
@@ -165,6 +231,14 @@ describe('server faults', () => {
       const retried = await fetch(`${proxy.url}/api/kid/webhooks`, { method: 'POST', headers: signed.headers, body: signed.body });
       assert.deepEqual(await retried.json(), { result: 'accepted' });
       assert.equal((JSON.parse((await stream.next(1000)).data) as { sessionId: string }).sessionId, 'session-pip');
+      // A revoke whose relay fails keeps the player's session linked, so the retry still finds the player.
+      failures = 1;
+      const revoke = { eventType: 'Session.Delete', data: { id: 'session-pip', productId: 'prod-blockgame' } };
+      assert.equal((await postWebhook(proxy.url, revoke)).status, 503);
+      const again = signedWebhook(WEBHOOK_SECRET, revoke, Math.floor(Date.now() / 1000) + 1);
+      await fetch(`${proxy.url}/api/kid/webhooks`, { method: 'POST', headers: again.headers, body: again.body });
+      assert.equal((await stream.next(1000)).event, 'session-deleted');
+      assert.equal(await hub.players.sessionOf('pip'), undefined, 'forgotten once told');
     } finally {
       stream.close();
       await proxy.close();
