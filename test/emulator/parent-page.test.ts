@@ -54,7 +54,12 @@ describe('emulator: the parent device page', () => {
     const asked = await challenge(emu, ['voice-chat']);
     const frame = await openParentPage(`${emu.base}/parent`);
     const otp = frameDocument(frame).querySelector<HTMLInputElement>('#otp')!;
+    // Focus into the frame's own window first: WebKit's driver types into the focused
+    // browsing context, and the input's focus alone left the keys with the top page.
+    frame.focus();
+    frame.contentWindow?.focus();
     otp.focus();
+    await waitFor(() => document.activeElement === frame && frameDocument(frame).activeElement === otp, 'the code field focused');
     await sendKeys({ type: asked.oneTimePassword ?? '' });
     // WebKit's driver may still be typing when its command returns (seen once on a loaded run).
     await waitFor(() => otp.value === asked.oneTimePassword, 'the code typed');
