@@ -60,9 +60,16 @@ describe('emulator: the parent device page', () => {
     frame.contentWindow?.focus();
     otp.focus();
     await waitFor(() => document.activeElement === frame && frameDocument(frame).activeElement === otp, 'the code field focused');
-    await sendKeys({ type: asked.oneTimePassword ?? '' });
-    // WebKit's driver may still be typing when its command returns (seen once on a loaded run).
-    await waitFor(() => otp.value === asked.oneTimePassword, 'the code typed');
+    const code = asked.oneTimePassword ?? '';
+    // WebKit's driver sometimes sends the keys elsewhere when a frame was just focused
+    // (seen in full runs, never alone): what did not land is typed again, focus restored.
+    for (let attempt = 0; attempt < 3 && otp.value !== code; attempt++) {
+      frame.contentWindow?.focus();
+      otp.focus();
+      await sendKeys({ type: code.slice(otp.value.length) });
+      await waitFor(() => otp.value.length >= code.length, 'the code typed', 3000).catch(() => undefined);
+    }
+    expect(otp.value, 'the code, typed').to.equal(code);
     await navigate(frame, () => {
       void sendKeys({ press: 'Enter' });
     });
