@@ -88,9 +88,9 @@ export function redisHub(client: RedisLike, options: RedisHubOptions = {}): Hub 
     Promise.all(
       [...subscriptions].map(async (subscription) => {
         if (!subscription.held) return;
-        const entries = await client.xRange(key('events', subscription.player), `(${subscription.held.from}`, '+').catch(() => undefined);
+        const entries = await client.xRange(key('events', subscription.player), `(${subscription.held.from}`, '+').catch(() => 'away' as const);
         // Redis went away again: keep holding until it is back.
-        if (!entries && entries !== null) return;
+        if (entries === 'away') return;
         const later = subscription.held.events;
         subscription.held = undefined;
         for (const stored of (entries ?? []).flatMap(parse)) hear(subscription, stored);

@@ -20,10 +20,10 @@ async function postWebhook(url: string, event: unknown): Promise<Response> {
   return fetch(`${url}/api/kid/webhooks`, { method: 'POST', headers: signed.headers, body: signed.body });
 }
 
-async function waitUntil(done: () => boolean, ms = 3000): Promise<void> {
+async function waitUntil(done: () => boolean, ms = 3000, what = 'the condition'): Promise<void> {
   const deadline = Date.now() + ms;
   while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -174,9 +174,7 @@ describe('server faults', () => {
         received += chunk.length;
       });
       slow?.resume();
-      const deadline = Date.now() + 5000;
-      while (!slowStream.ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.ok(slowStream.ended, 'the slow stream was dropped');
+      await waitUntil(() => slowStream.ended, 5000, 'the slow stream to be dropped');
       assert.ok(received < published / 2, `it was dropped early (${String(received)} of ${String(published)} bytes read)`);
     } finally {
       fast.close();
