@@ -72,10 +72,20 @@ function cleanTree(work) {
   return tree;
 }
 
+/**
+ * npm's JSON from a command's stdout. prepack's build prints there too, in colour where CI forces
+ * it (`\x1b[36m` holds a `[`), so the JSON starts where npm opens it: alone on its own line.
+ */
+function jsonFrom(stdout, opener) {
+  const start = stdout.search(opener);
+  if (start < 0) throw new Error(`no JSON in npm's output: ${stdout.slice(0, 200)}`);
+  return JSON.parse(stdout.slice(start));
+}
+
 function pack(work) {
   const tree = cleanTree(work);
   const output = run('npm', ['pack', '--json', '--pack-destination', work], tree);
-  const [{ filename, files }] = JSON.parse(output.slice(output.indexOf('[')));
+  const [{ filename, files }] = jsonFrom(output, /^\[\s*$/m);
   const paths = files.map((file) => file.path);
   for (const needed of ['custom-elements.json', 'vscode.html-custom-data.json', 'dist/playgate.js', 'dist/react/index.js', 'dist/elements/provider/provider.component.d.ts']) {
     if (!paths.includes(needed)) throw new Error(`the package lacks ${needed}`);
@@ -84,7 +94,7 @@ function pack(work) {
   if (strays.length) throw new Error(`the package ships what it should not: ${strays.slice(0, 5).join(', ')}`);
   console.log(`packed ${filename} from a clean tree (prepack built it): ${String(files.length)} files`);
   // What `npm publish` would send, from the same tree (its build already there).
-  const [publish] = Object.values(JSON.parse(run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], tree).replace(/^[^{]*/, '')));
+  const [publish] = Object.values(jsonFrom(run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], tree), /^\{\s*$/m));
   const published = publish.files?.map((file) => file.path) ?? [];
   if (published.length !== paths.length || !['LICENSE', 'CHANGELOG.md', 'README.md'].every((name) => published.includes(name))) {
     throw new Error(`npm publish --dry-run would send something else: ${published.length} files`);
