@@ -23,6 +23,12 @@ export interface PlayerStore {
   playerOfChallenge(challengeId: string): Promise<string | undefined>;
 }
 
+/**
+ * How a verification the proxy created for a player is filed in the PlayerStore, beside
+ * their challenges (so a game's own store needs nothing new).
+ */
+export const verificationKey = (verificationId: string) => `verification:${verificationId}`;
+
 /** Remembers keys for a while: webhook replays and at-least-once duplicates. */
 export interface SeenSet {
   /** True the first time `key` is seen within `ttlSeconds`. */

@@ -4,6 +4,8 @@
  * so they run on Node, workers and edge runtimes. See docs/server.md.
  */
 export { createKidProxy, type KidProxy, type KidProxyOptions } from './kid-proxy.js';
+export { requirePermission, type PermissionChecker } from './permission-guard.js';
+export { jurisdictionFrom, type JurisdictionFromOptions, type JurisdictionHints, type JurisdictionResolver } from './jurisdiction.js';
 export { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhook-receiver.js';
 export { memoryHub, type Hub, type PlayerEvent, type PlayerEvents, type PlayerStore, type RateLimits, type SeenSet, type StoredEvent } from './hub.js';
 export { redisHub, type RedisHubOptions, type RedisLike } from './redis-hub.js';

@@ -1,6 +1,9 @@
 import { BodyTooLarge, readBody } from './body.js';
 import { memoryHub, type Hub, type RateLimits } from './hub.js';
 import { RateLimiter } from './rate-limit.js';
+import type { JurisdictionResolver } from './jurisdiction.js';
+import { permissionGuard, type SessionRead } from './permission-guard.js';
+import { kidError, MAX_LONG_POLL_SECONDS, ROUTES, type Body, type CallContext, type Route } from './kid-routes.js';
 import { eventStream, type EventStreamOptions } from './sse.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
@@ -14,6 +17,12 @@ export interface KidProxyOptions {
    * Everything a player may touch is checked against this id.
    */
   resolvePlayer(request: Request): string | undefined | Promise<string | undefined>;
+  /**
+   * Decides the jurisdiction on `age-gate/*` and `age-verification/*`, overwriting what the
+   * page sent (k-ID: resolve it on the server). `jurisdictionFrom()` is k-ID's order: a
+   * trusted CDN header, then the widget's time zone. Without it, the page's value is passed on.
+   */
+  resolveJurisdiction?: JurisdictionResolver;
   /** Where the widget reaches the proxy. Default `/api/kid`. */
   basePath?: string;
   /** Shared state; in memory by default, `redisHub()` for several instances. */
@@ -29,6 +38,8 @@ export interface KidProxyOptions {
    * top). Default 10 s, the widget's own default timeout.
    */
   upstreamTimeoutMs?: number;
+  /** How long `checkPermission` trusts a session it read, when no webhook says it changed. Default 60 s. */
+  permissionMaxAgeMs?: number;
   /** The largest request body read (the widget's are a few hundred bytes). Default 64 KiB. */
   maxBodyBytes?: number;
   events?: EventStreamOptions;
@@ -43,119 +54,19 @@ export interface KidProxy {
   readonly basePath: string;
   readonly fetch: (request: Request) => Promise<Response>;
   readonly hub: Hub;
+  /**
+   * For the game's own privileged routes: undefined when the request's player has
+   * `permission` on in their k-ID session, else the refusal to send (401 without a sign-in
+   * or a session, 403 without the permission, 503 when k-ID cannot be asked). See
+   * `requirePermission`.
+   */
+  readonly checkPermission: (request: Request, permission: string) => Promise<Response | undefined>;
 }
 
-type Body = Record<string, unknown>;
-
-interface Route {
-  method: 'GET' | 'POST';
-  /** Query parameters passed on; everything else is dropped. */
-  query?: readonly string[];
-  /** Ownership check and rewrite, before forwarding. Answers a Response to refuse. */
-  check?(ctx: CallContext): Promise<Response | undefined>;
-  /** What to remember from k-ID's answer. */
-  learn?(ctx: CallContext, answer: Body): Promise<void>;
+interface SessionShape {
+  etag?: unknown;
+  permissions?: Array<{ name: string; enabled?: unknown }>;
 }
-
-interface CallContext {
-  player: string;
-  query: URLSearchParams;
-  body: Body;
-  hub: Hub;
-  /** The browser's request ending (a long poll let go) ends the call upstream too. */
-  signal: AbortSignal;
-}
-
-/** A long poll is held at most this long, whatever the browser asks. */
-const MAX_LONG_POLL_SECONDS = 30;
-
-/** k-ID's error shape, so the widget's adapter reads the proxy's refusals like k-ID's. */
-function kidError(status: number, error: string, errorMsg: string, headers?: Record<string, string>): Response {
-  return Response.json({ error, errorMsg }, { status, ...(headers ? { headers } : {}) });
-}
-
-const notYours = () => kidError(403, 'FORBIDDEN', 'That belongs to another player');
-
-async function ownChallenge(ctx: CallContext, challengeId: unknown): Promise<Response | undefined> {
-  if (typeof challengeId !== 'string' || challengeId === '') return kidError(400, 'INVALID_REQUEST', 'challengeId is required');
-  return (await ctx.hub.players.playerOfChallenge(challengeId)) === ctx.player ? undefined : notYours();
-}
-
-/**
- * The session a call names must be the player's; a call that names none gets theirs. A
- * player with no session (none yet, or revoked) hears k-ID's own NOT_FOUND, whatever id
- * the browser remembered: that tells nothing about anyone else's session.
- */
-async function ownSession(ctx: CallContext, named: unknown, set: (id: string) => void): Promise<Response | undefined> {
-  const mine = await ctx.hub.players.sessionOf(ctx.player);
-  if (!mine) return kidError(400, 'NOT_FOUND', 'This player has no session');
-  if (named === undefined || named === '') {
-    set(mine);
-    return undefined;
-  }
-  return named === mine ? undefined : notYours();
-}
-
-async function learnChallenge(ctx: CallContext, answer: Body): Promise<void> {
-  const challenge = answer.challenge as { challengeId?: unknown } | undefined;
-  if (typeof challenge?.challengeId === 'string') await ctx.hub.players.addChallenge(ctx.player, challenge.challengeId);
-}
-
-async function learnSession(ctx: CallContext, answer: Body): Promise<void> {
-  const session = (answer.session ?? answer) as { sessionId?: unknown };
-  if (typeof session.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, session.sessionId);
-}
-
-/** Only what the widget needs. Anything else is 404. */
-const ROUTES: Record<string, Route> = {
-  'age-gate/get-requirements': { method: 'GET', query: ['jurisdiction'] },
-  'age-gate/check': {
-    method: 'POST',
-    async learn(ctx, answer) {
-      await learnChallenge(ctx, answer);
-      if (answer.status === 'PASS') await learnSession(ctx, answer);
-    },
-  },
-  'session/get': {
-    method: 'GET',
-    query: ['sessionId', 'etag'],
-    check: (ctx) => ownSession(ctx, ctx.query.get('sessionId') ?? undefined, (id) => {
-      ctx.query.set('sessionId', id);
-    }),
-  },
-  'session/upgrade': {
-    method: 'POST',
-    check: (ctx) => ownSession(ctx, ctx.body.sessionId, (id) => {
-      ctx.body.sessionId = id;
-    }),
-    learn: learnChallenge,
-  },
-  'challenge/get': { method: 'GET', query: ['challengeId'], check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')) },
-  'challenge/get-status': {
-    method: 'GET',
-    query: ['challengeId', 'timeout'],
-    check: (ctx) => ownChallenge(ctx, ctx.query.get('challengeId')),
-    async learn(ctx, answer) {
-      // A PASS may carry a new session (first consent, or consent again after a revoke).
-      if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
-    },
-  },
-  // The legacy long poll, passed on where k-ID still has it; the widget falls back to get-status.
-  'challenge/await': {
-    method: 'GET',
-    query: ['challengeId', 'timeout'],
-    check: (ctx) => {
-      const asked = Number(ctx.query.get('timeout') ?? MAX_LONG_POLL_SECONDS);
-      ctx.query.set('timeout', String(Number.isFinite(asked) ? Math.min(Math.max(Math.round(asked), 1), MAX_LONG_POLL_SECONDS) : MAX_LONG_POLL_SECONDS));
-      return ownChallenge(ctx, ctx.query.get('challengeId'));
-    },
-    async learn(ctx, answer) {
-      if (answer.status === 'PASS' && typeof answer.sessionId === 'string') await ctx.hub.players.setSession(ctx.player, answer.sessionId);
-    },
-  },
-  'challenge/send-email': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
-  'challenge/generate-otp': { method: 'POST', check: (ctx) => ownChallenge(ctx, ctx.body.challengeId) },
-};
 
 /** Response headers worth passing on; never upstream cookies or auth. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'etag'];
@@ -235,9 +146,33 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     return new Response(reply.status === 304 || text === '' ? null : text, { status: reply.status, headers: passed });
   }
 
+  /** k-ID's `/session/get` for the game's own checks, with the session's etag. */
+  async function readSession(sessionId: string, etag: string | undefined): Promise<SessionRead> {
+    const url = new URL('session/get', upstreamBase);
+    url.searchParams.set('sessionId', sessionId);
+    if (etag) url.searchParams.set('etag', etag);
+    try {
+      const reply = await upstream(url, { headers: { Accept: 'application/json', Authorization: `Bearer ${options.apiKey}` }, signal: AbortSignal.timeout(upstreamTimeoutMs) });
+      if (reply.status === 304) return { kind: 'unchanged' };
+      const text = await reply.text();
+      // Deleted: 400 NOT_FOUND by the docs, 404 by the vendor's skills.
+      if (reply.status === 404 || (reply.status === 400 && text.includes('"NOT_FOUND"'))) return { kind: 'gone' };
+      if (!reply.ok) return { kind: 'unavailable' };
+      const body = JSON.parse(text) as { session?: SessionShape } & SessionShape;
+      const session = body.session ?? body;
+      const permissions = Array.isArray(session.permissions) ? session.permissions.filter((p) => typeof p.name === 'string').map((p) => ({ name: p.name, enabled: p.enabled === true })) : [];
+      return { kind: 'session', permissions, ...(typeof session.etag === 'string' ? { etag: session.etag } : {}) };
+    } catch {
+      return { kind: 'unavailable' };
+    }
+  }
+
+  const checkPermission = permissionGuard({ hub, resolvePlayer: (request) => options.resolvePlayer(request), readSession, ...(options.permissionMaxAgeMs ? { maxAgeMs: options.permissionMaxAgeMs } : {}) });
+
   return {
     basePath,
     hub,
+    checkPermission,
     async fetch(request) {
       try {
         return await handle(request);
@@ -247,6 +182,19 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       }
     },
   };
+
+  /** The server's jurisdiction in place of the page's; the widget's time zone is a hint, never passed on. */
+  async function decideJurisdiction(request: Request, where: 'query' | 'body', ctx: CallContext): Promise<void> {
+    const timeZone = ctx.query.get('timeZone') ?? undefined;
+    ctx.query.delete('timeZone');
+    if (!options.resolveJurisdiction) return;
+    const sent = where === 'body' ? ctx.body.jurisdiction : ctx.query.get('jurisdiction');
+    const hints = { ...(typeof sent === 'string' && sent ? { jurisdiction: sent } : {}), ...(timeZone ? { timeZone } : {}) };
+    const decided = await options.resolveJurisdiction(request, hints);
+    if (!decided) return;
+    if (where === 'body') ctx.body.jurisdiction = decided;
+    else ctx.query.set('jurisdiction', decided);
+  }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -273,6 +221,7 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       }
     }
     const ctx: CallContext = { player, query: new URLSearchParams(url.search), body, hub, signal: request.signal };
+    if (route.jurisdiction) await decideJurisdiction(request, route.jurisdiction, ctx);
     const refused = await route.check?.(ctx);
     return refused ?? (await forward(path, route, ctx));
   }

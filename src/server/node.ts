@@ -3,8 +3,18 @@
 // stream, so Server-Sent Events work; `Response.error()` drops the connection.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import type { PermissionChecker } from './permission-guard.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
 
 /** A Fetch API Request from a Node request. Its signal aborts when the client goes away. */
 export function toRequest(req: IncomingMessage, res: ServerResponse, origin: string, parsedBody?: unknown): Promise<Request> {
@@ -24,11 +34,7 @@ export function toRequest(req: IncomingMessage, res: ServerResponse, origin: str
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
+  const headers = headersOf(req);
   return Promise.resolve(
     new Request(new URL(req.url ?? '/', origin), {
       method,
@@ -137,5 +143,20 @@ export function expressMiddleware(handler: FetchHandler, basePath: string) {
       .then(handler)
       .then((response) => sendResponse(res, response))
       .catch(next);
+  };
+}
+
+/**
+ * Express-style middleware for a game's own route: `next()` only for a player whose k-ID
+ * session has `permission` on; 401 or 403 otherwise (see `KidProxy.checkPermission`).
+ */
+export function requirePermissionMiddleware(guard: PermissionChecker, permission: string) {
+  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: (error?: unknown) => void): void => {
+    // Only who is asking matters: the headers, not the body, which the route still reads.
+    const request = new Request(new URL(req.originalUrl ?? req.url ?? '/', originOf(req)), { headers: headersOf(req) });
+    guard.checkPermission(request, permission).then(async (refused) => {
+      if (refused) await sendResponse(res, refused);
+      else next();
+    }, next);
   };
 }

@@ -1,5 +1,5 @@
 import { BodyTooLarge, readBody } from './body.js';
-import type { Hub, PlayerEvent } from './hub.js';
+import { verificationKey, type Hub, type PlayerEvent } from './hub.js';
 
 export interface WebhookReceiverOptions {
   /** k-ID's webhook secret. */
@@ -20,6 +20,9 @@ export interface WebhookReceiver {
 
 const encoder = new TextEncoder();
 
+/** k-ID's age verification results; `AgeAssurance.Result` is the deprecated name of the first. */
+const VERIFICATION_EVENTS = new Set(['Verification.Result', 'AgeAssurance.Result', 'Verification.Revoke']);
+
 function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[0-9a-f]{64}$/i.test(hex)) return undefined;
   const bytes = new Uint8Array(new ArrayBuffer(32));
@@ -33,8 +36,9 @@ function answer(status: 200 | 400 | 401 | 405 | 413 | 503, result: string): Resp
 
 /**
  * k-ID's webhooks, checked and relayed: HMAC-SHA256 of timestamp + raw body (compared in
- * constant time by WebCrypto), a 5-minute window, replays refused, at-least-once
- * duplicates acknowledged once, and each event passed to its player's open widgets.
+ * constant time by WebCrypto), a 5-minute window, forged or stale ones refused (401),
+ * replays and at-least-once duplicates acknowledged (200) with no second effect, unknown
+ * types acknowledged, and each event passed to its player's open widgets.
  */
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const tolerance = options.toleranceSeconds ?? 300;
@@ -42,8 +46,23 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   const key = crypto.subtle.importKey('raw', encoder.encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   const { hub } = options;
 
+  const text = (data: Record<string, unknown>, name: string) => (typeof data[name] === 'string' ? data[name] : undefined);
+
+  /** The player a session, challenge or verification belongs to, as the proxy learnt it. */
+  async function ownerOf(data: Record<string, unknown>): Promise<string | undefined> {
+    const id = text(data, 'id') ?? '';
+    const sessionId = text(data, 'sessionId');
+    return (
+      (sessionId && (await hub.players.playerOfSession(sessionId))) ||
+      (await hub.players.playerOfSession(id)) ||
+      (await hub.players.playerOfChallenge(id)) ||
+      (await hub.players.playerOfChallenge(verificationKey(id)))
+    );
+  }
+
   async function relay(eventType: string, data: Record<string, unknown>): Promise<void> {
-    const id = typeof data.id === 'string' ? data.id : '';
+    const id = text(data, 'id') ?? '';
+    const sessionId = text(data, 'sessionId');
     if (eventType === 'Session.ChangePermissions' || eventType === 'Session.Delete') {
       const player = await hub.players.playerOfSession(id);
       if (!player) return;
@@ -55,11 +74,20 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     } else if (eventType === 'Challenge.StateChange') {
       const player = await hub.players.playerOfChallenge(id);
       if (!player) return;
-      const status = typeof data.status === 'string' ? data.status : 'UNKNOWN';
-      const sessionId = typeof data.sessionId === 'string' ? data.sessionId : undefined;
+      const status = text(data, 'status') ?? 'UNKNOWN';
       // A PASS after re-consent carries the player's new session.
       if (status === 'PASS' && sessionId) await hub.players.setSession(player, sessionId);
       await hub.events.publish(player, { type: 'challenge-changed', challengeId: id, status, ...(sessionId ? { sessionId } : {}) });
+    } else if (VERIFICATION_EVENTS.has(eventType)) {
+      // The player proved (or lost) their age: their widgets read the verification and the session again.
+      const player = await ownerOf(data);
+      if (!player) return;
+      const status = eventType === 'Verification.Revoke' ? 'REVOKED' : (text(data, 'status') ?? text(data, 'result') ?? 'UNKNOWN');
+      await hub.events.publish(player, { type: 'verification-changed', verificationId: id, status, ...(sessionId ? { sessionId } : {}) });
+    } else if (eventType === 'ParentalConsent.Granted') {
+      const player = await ownerOf(data);
+      const session = sessionId ?? (player ? await hub.players.sessionOf(player) : undefined);
+      if (player && session) await hub.events.publish(player, { type: 'session-changed', sessionId: session });
     }
   }
 
@@ -80,9 +108,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       if (!(await crypto.subtle.verify('HMAC', await key, signature, encoder.encode(timestamp + body)))) {
         return answer(401, 'bad signature');
       }
-      // The same signed request twice is a replay, whoever sends it.
+      // The same signed request twice: k-ID retrying (or someone replaying it). Either way it was
+      // already taken, so 200 with no second effect; k-ID would otherwise retry it again.
       const signatureHex = (request.headers.get('X-Signature-Hmac-Sha256') ?? '').toLowerCase();
-      if (!(await hub.seen.firstSeen(`webhook-signature:${signatureHex}`, tolerance * 2))) return answer(401, 'replayed');
+      if (!(await hub.seen.firstSeen(`webhook-signature:${signatureHex}`, tolerance * 2))) return answer(200, 'duplicate');
       let parsed: { eventType?: unknown; data?: unknown };
       try {
         parsed = JSON.parse(body) as typeof parsed;

@@ -113,13 +113,14 @@ describe('k-ID proxy', () => {
       assert.deepEqual([(await post(stale)).status, await (await post(stale)).json()], [401, { result: 'stale' }]);
     });
 
-    it('accepts a valid one once: a replay is refused, a re-signed retry acknowledged', async () => {
+    it('accepts a valid one once: a replay and a re-signed retry are acknowledged (200), not taken again', async () => {
       const fresh = { eventType: 'Challenge.StateChange', data: { id: 'no-such-challenge', productId: 'prod-blockgame', status: 'FAIL' } };
       const signed = signedWebhook(WEBHOOK_SECRET, fresh);
       assert.deepEqual(await (await post(signed)).json(), { result: 'accepted' });
+      // k-ID retries what did not get a 200: an already-processed event must get one.
       const replay = await post(signed);
-      assert.equal(replay.status, 401);
-      assert.deepEqual(await replay.json(), { result: 'replayed' });
+      assert.equal(replay.status, 200);
+      assert.deepEqual(await replay.json(), { result: 'duplicate' });
       const retry = signedWebhook(WEBHOOK_SECRET, fresh, Math.floor(Date.now() / 1000) + 1);
       const again = await post(retry);
       assert.equal(again.status, 200);

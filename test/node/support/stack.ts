@@ -28,7 +28,7 @@ export async function listen(server: Server): Promise<string> {
 }
 
 /** A proxy on its own port; `emulator` is shared when given (several instances, one k-ID). */
-export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: Pick<KidProxyOptions, 'rateLimit' | 'streams' | 'upstreamTimeoutMs' | 'fetch' | 'events'> = {}) {
+export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub(), options: Pick<KidProxyOptions, 'rateLimit' | 'streams' | 'upstreamTimeoutMs' | 'fetch' | 'events' | 'resolveJurisdiction' | 'permissionMaxAgeMs'> = {}) {
   const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
   const proxy = createKidProxy({
     ...options,
@@ -53,9 +53,9 @@ export async function startProxy(emulator: RunningEmulator, hub: Hub = memoryHub
   };
 }
 
-export async function startStack(scenario = 'child', hub?: Hub): Promise<Stack> {
+export async function startStack(scenario = 'child', hub?: Hub, options: Parameters<typeof startProxy>[2] = {}): Promise<Stack> {
   const emulator = await serveEmulator({ port: 0, scenario, config: { webhookSecret: WEBHOOK_SECRET, minPollIntervalMs: 0 } });
-  const front = await startProxy(emulator, hub);
+  const front = await startProxy(emulator, hub, options);
   await fetch(`${emulator.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ webhookUrl: `${front.url}/api/kid/webhooks` }) });
   const seen: string[] = [];
   return {
