@@ -14,6 +14,10 @@ export interface EmulatorConfig {
   legacyAwait: boolean;
   /** A PASS that names no session (wire.md A.3): the player's age gate must be asked again. */
   omitSessionIdOnPass: boolean;
+  /** A parent's PASS on an upgrade leaves the permissions off (a parent turned it off again, say). */
+  passLeavesPermissionsOff: boolean;
+  /** Parental challenges allow limited access while the parent decides (`childLiteAccessEnabled`). */
+  limitedAccess: boolean;
   /** How long a one-time code (and the QR URL that holds it) works. */
   otpTtlMs: number;
   /** Elements' sliding session timeout. */
@@ -27,6 +31,8 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   minPollIntervalMs: 1000,
   legacyAwait: true,
   omitSessionIdOnPass: false,
+  passLeavesPermissionsOff: false,
+  limitedAccess: false,
   otpTtlMs: 10 * 60 * 1000,
   elementsSessionTimeoutMs: 172_800 * 1000,
 };

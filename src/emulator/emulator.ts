@@ -12,6 +12,7 @@ import { kidRoutes } from './kid/routes.js';
 import { NodecraftState } from './nodecraft/state.js';
 import { nodecraftRoutes } from './nodecraft/routes.js';
 import { parentRoutes } from './parent/routes.js';
+import { verifyRoutes } from './verify/routes.js';
 import { DEFAULT_SCENARIO, loadScenario, type ScenarioInfo } from './scenarios.js';
 import { Webhooks } from './webhooks.js';
 
@@ -102,6 +103,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     root.route(VENDOR_ROOTS.nodecraft, nodecraftRoutes(state));
     root.route(VENDOR_ROOTS.elements, elementsRoutes(state));
     root.route('/parent', parentRoutes(state));
+    root.route('/verify', verifyRoutes(state));
     root.route('/_emulator', controlRoutes(() => ctx));
     root.get('/', (c) => c.redirect(`${basePath}/_emulator/`));
     return root;

@@ -71,6 +71,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       return { sessionId: session(ctx, PEOPLE.sam, ['text-chat-public', 'voice-chat']) };
     },
   },
+  'unverified-adult': {
+    title: 'Unverified adult',
+    description: 'Sam, 30, says he is an adult, and k-ID wants proof: until he checks his age, he has a minor\'s defaults ("Verify to unlock"). Terms signed.',
+    person: 'sam',
+    setup: (ctx, people) => {
+      signGame(ctx, people.sam.player);
+      return { sessionId: session(ctx, PEOPLE.sam, ['text-chat-public'], false, 'unverified') };
+    },
+  },
   'outdated-terms': {
     title: 'Outdated terms',
     description: 'Sam signed the terms, then a new revision was published: signing in asks again ("We\'ve updated our terms").',
@@ -159,8 +168,9 @@ function signGame(ctx: EmulatorContext, player: Player): void {
   ctx.nodecraft.signatureLog.length = 0;
 }
 
-function session(ctx: EmulatorContext, person: Person, enabled: string[], consented = false): string {
+function session(ctx: EmulatorContext, person: Person, enabled: string[], consented = false, ageVerification?: 'unverified'): string {
   return ctx.kid.createSession({
+    ...(ageVerification ? { ageVerification } : {}),
     sessionId: `session-${person.key}`,
     age: person.age,
     jurisdiction: person.jurisdiction,

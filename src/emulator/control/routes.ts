@@ -86,8 +86,10 @@ export function controlRoutes(getCtx: () => EmulatorContext): Hono {
       const value = body[key];
       if (typeof value === 'number' && value >= 0) ctx.config[key] = value;
     }
-    if (typeof body.legacyAwait === 'boolean') ctx.config.legacyAwait = body.legacyAwait;
-    if (typeof body.omitSessionIdOnPass === 'boolean') ctx.config.omitSessionIdOnPass = body.omitSessionIdOnPass;
+    for (const key of ['legacyAwait', 'omitSessionIdOnPass', 'passLeavesPermissionsOff', 'limitedAccess'] as const) {
+      const value = body[key];
+      if (typeof value === 'boolean') ctx.config[key] = value;
+    }
     const { webhookSecret: _secret, ...config } = ctx.config;
     return c.json(config);
   });

@@ -10,6 +10,7 @@ import {
   permissionDefinition,
 } from '../world.js';
 import type { EmuChallenge, EmuSession } from './state.js';
+import { verificationRoutes } from './verification.js';
 
 /** k-ID's error body (wire.md A.1). */
 export function kidError(c: Context, status: 400 | 401 | 404 | 429 | 500 | 503, error: string, errorMsg: string) {
@@ -132,6 +133,7 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
     return c.json({ otp: challenge.otp, expiresAt: new Date(challenge.otpExpiresAt).toISOString(), url: parentUrl(ctx, c, challenge) });
   });
 
+  verificationRoutes(ctx, app);
   return app;
 }
 
@@ -191,11 +193,14 @@ function parentUrl(ctx: EmulatorContext, c: Context, challenge: EmuChallenge): s
 }
 
 function challengeWire(ctx: EmulatorContext, c: Context, challenge: EmuChallenge) {
+  // Age assurance is the player's own check, in the player's frame; the rest go to a parent.
+  const byAgeAssurance = challenge.type === 'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE';
   return {
     challengeId: challenge.challengeId,
     type: challenge.type,
     oneTimePassword: challenge.otp,
-    url: parentUrl(ctx, c, challenge),
+    url: byAgeAssurance ? `${ctx.publicBase(c)}/verify?c=${challenge.challengeId}` : parentUrl(ctx, c, challenge),
     otpExpiresAt: new Date(challenge.otpExpiresAt).toISOString(),
+    ...(!byAgeAssurance && ctx.config.limitedAccess ? { childLiteAccessEnabled: true } : {}),
   };
 }

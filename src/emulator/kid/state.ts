@@ -20,6 +20,11 @@ export interface EmuSession {
   deleted: boolean;
   /** Who this session belongs to in the emulator's world (a scenario player). */
   player?: string;
+  /**
+   * An adult who has not proved it yet gets a minor's defaults (wire.md A.7); the session
+   * then carries `ageCategory` and `ageVerificationStatus`. Unset: neither field is sent.
+   */
+  ageVerification?: 'unverified' | 'verified';
 }
 
 export interface EmuChallenge {
@@ -45,15 +50,29 @@ export interface SentEmail {
   at: number;
 }
 
-export type KidWebhook =
-  | { eventType: 'Challenge.StateChange'; data: Record<string, unknown> }
-  | { eventType: 'Session.ChangePermissions'; data: Record<string, unknown> }
-  | { eventType: 'Session.Delete'; data: Record<string, unknown> };
+export type KidWebhook = {
+  eventType: 'Challenge.StateChange' | 'Session.ChangePermissions' | 'Session.Delete' | 'Verification.Result';
+  data: Record<string, unknown>;
+};
+
+/** An age verification the player started (`/age-verification/*`), or an age-assurance challenge's. */
+export interface EmuVerification {
+  id: string;
+  sessionId?: string;
+  jurisdiction: string;
+  /** The age to prove: an adult, or at least `age`. */
+  minimumAge: number;
+  state: 'PENDING' | 'PASS' | 'FAIL';
+}
+
+/** The age an unverified adult is treated as: a minor's, so they get a minor's defaults. */
+const MINOR_DEFAULTS_AGE = 12;
 
 /** k-ID's state: sessions, challenges and what parents have on file. */
 export class KidState {
   readonly sessions = new Map<string, EmuSession>();
   readonly challenges = new Map<string, EmuChallenge>();
+  readonly verifications = new Map<string, EmuVerification>();
   readonly outbox: SentEmail[] = [];
   /** The adult who most recently approved: `send-email` without an address goes there. */
   emailOnFile: string | undefined;
@@ -65,7 +84,7 @@ export class KidState {
     private readonly emit: (event: KidWebhook) => void,
   ) {}
 
-  createSession(init: { age: number; jurisdiction: string; dateOfBirth?: string; kuid?: string; player?: string; sessionId?: string; enabled?: string[] }): EmuSession {
+  createSession(init: { age: number; jurisdiction: string; dateOfBirth?: string; kuid?: string; player?: string; sessionId?: string; enabled?: string[]; ageVerification?: 'unverified' }): EmuSession {
     const session: EmuSession = {
       sessionId: init.sessionId ?? crypto.randomUUID(),
       jurisdiction: init.jurisdiction,
@@ -73,6 +92,7 @@ export class KidState {
       ...(init.dateOfBirth ? { dateOfBirth: init.dateOfBirth } : {}),
       ...(init.kuid ? { kuid: init.kuid } : {}),
       ...(init.player ? { player: init.player } : {}),
+      ...(init.ageVerification ? { ageVerification: init.ageVerification } : {}),
       enabled: new Set(init.enabled ?? []),
       version: 1,
       deleted: false,
@@ -89,7 +109,8 @@ export class KidState {
 
   managedBy(session: EmuSession, name: string): ManagedBy {
     const definition = permissionDefinition(name);
-    return definition ? managedByFor(definition, session.age, session.jurisdiction) : 'PROHIBITED';
+    const age = session.ageVerification === 'unverified' ? MINOR_DEFAULTS_AGE : session.age;
+    return definition ? managedByFor(definition, age, session.jurisdiction) : 'PROHIBITED';
   }
 
   /** Opaque, and new on every change. */
@@ -109,6 +130,7 @@ export class KidState {
       ...(session.dateOfBirth ? { dateOfBirth: session.dateOfBirth } : {}),
       ageStatus: ageStatusFor(session.age, session.jurisdiction),
       ...(session.kuid ? { kuid: session.kuid } : {}),
+      ...(session.ageVerification ? { ageCategory: 'adult', ageVerificationStatus: session.ageVerification } : {}),
       allowances: [],
       permissions: PERMISSIONS.map((definition) => {
         const managedBy = this.managedBy(session, definition.name);
@@ -186,7 +208,8 @@ export class KidState {
     const session = this.live(purpose.sessionId);
     if (!session) return undefined;
     if (challenge.type === 'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE') session.verifiedAge = session.age;
-    for (const name of purpose.permissions) session.enabled.add(name);
+    // The switch for honest outcomes: a PASS after which the permission is still off.
+    if (!this.config.passLeavesPermissionsOff) for (const name of purpose.permissions) session.enabled.add(name);
     this.touch(session);
     return session.sessionId;
   }

@@ -27,18 +27,24 @@ const STYLE = `
   @media (forced-colors: active) { button { border-color: ButtonText; } }
 `;
 
-export function layout(title: string, body: string): string {
+/** Whose device the page is for: a parent's (k-ID's family portal) or the player's own age check. */
+const BRANDS = {
+  parent: { title: 'Parent approval', line: "Parent approval · stands in for k-ID's family portal" },
+  player: { title: 'Age check', line: "Age check · stands in for k-ID's AgeKit+" },
+};
+
+export function layout(title: string, body: string, brand: keyof typeof BRANDS = 'parent'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} · Parent approval (playgate emulator)</title>
+<title>${e(title)} · ${BRANDS[brand].title} (playgate emulator)</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<p class="brand">Parent approval · stands in for k-ID's family portal</p>
+<p class="brand">${BRANDS[brand].line}</p>
 ${body}
 </main>
 </body>
