@@ -109,7 +109,7 @@ export class PermissionRequests extends RequestStateHolder {
       if (result.status === 'PASS') {
         store.noteApproved(names);
         store.receive(result.session);
-        this.grant(names);
+        this.conclude(names, result.session);
         return;
       }
       this.startWaiting({ kind: 'upgrade', challengeId: result.challenge.challengeId, permissions: names }, result.challenge, false);
@@ -279,11 +279,13 @@ export class PermissionRequests extends RequestStateHolder {
       if (pending.kind === 'upgrade') {
         store.noteApproved(permissions);
         await (result.sessionId && result.sessionId !== store.sessionId ? store.adoptSession(result.sessionId) : store.refresh());
-      } else {
-        const { age, jurisdiction } = pending;
-        const answer = { ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } };
-        store.receive(await this.options.port.consentedSession(answer, { signal: this.lifetime.signal }), { justCreated: true });
+        const kid = store.snapshot.kid;
+        this.conclude(permissions, kid.state === 'active' ? kid.session : undefined);
+        return;
       }
+      const { age, jurisdiction } = pending;
+      const answer = { ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } };
+      store.receive(await this.options.port.consentedSession(answer, { signal: this.lifetime.signal }), { justCreated: true });
       this.grant(permissions);
     } catch (error) {
       this.retryStep = () => this.settle(pending, result);

@@ -1,5 +1,5 @@
 import { PlaygateError } from '../model/error.js';
-import type { AgeGateRequirements, Challenge } from '../model/permissions.js';
+import type { AgeGateRequirements, Challenge, Session } from '../model/permissions.js';
 import type { PendingChallenge } from './pending-challenge.js';
 
 export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
@@ -30,14 +30,22 @@ export type RequestState =
   /** Approved (or PLAYER-managed): the features are on. Empty for a first consent. */
   | { state: 'granted'; permissions: readonly string[] }
   | { state: 'denied'; pending: PendingChallenge }
+  /**
+   * The answer was yes, and yet the session shows these off (k-ID's honest outcome):
+   * below an age threshold, or a parent turned them off.
+   */
+  | { state: 'locked'; permissions: readonly string[]; reason: LockedReason }
   /** A step failed; `retry()` repeats it. */
   | { state: 'failed'; error: PlaygateError; permissions: readonly string[] };
+
+/** Why a feature stayed off after a yes: `not-available` below its age threshold, `turned-off` by a parent. */
+export type LockedReason = 'not-available' | 'turned-off';
 
 export type RequestEvent =
   | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
   | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
   | { type: 'granted'; permissions: readonly string[] }
-  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' };
+  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' | LockedReason };
 
 export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
 
@@ -59,6 +67,23 @@ export class RequestStateHolder {
 
   protected grant(permissions: readonly string[]): void {
     this.set({ state: 'granted', permissions }, { type: 'granted', permissions });
+  }
+
+  /**
+   * After a yes, granted only what `session` shows on (k-ID: read the outcome from the
+   * session, never from the PASS); what stays off is locked, by cause.
+   */
+  protected conclude(asked: readonly string[], session: Session | undefined): void {
+    const shown = (name: string) => session?.permissions.find((p) => p.name === name);
+    const on = asked.filter((name) => shown(name)?.enabled === true);
+    const off = asked.filter((name) => !on.includes(name));
+    if (off.length === 0) {
+      this.grant(asked);
+      return;
+    }
+    if (on.length) this.emit({ type: 'granted', permissions: on });
+    const reason: LockedReason = off.some((name) => shown(name)?.verifiedAgeThreshold !== undefined || shown(name)?.managedBy === 'PROHIBITED') ? 'not-available' : 'turned-off';
+    this.set({ state: 'locked', permissions: off, reason }, { type: 'denied', permissions: off, reason });
   }
 
   protected failed(error: unknown, permissions: readonly string[]): void {

@@ -73,6 +73,8 @@ export const en = {
     granted: (features: string) => `${features} is on.`,
     grantedSetUp: 'All set! Your account is ready.',
     denied: 'Your parent said no this time. That is OK: you can ask again later.',
+    lockedBelowAge: (features: string) => `${features} is not available here.`,
+    lockedByParent: (features: string) => `A parent turned ${features} off. They can turn it on again in their family settings.`,
     askAgain: 'Ask again',
     tooYoung: "Sorry, you can't play this game yet. Ask a grown-up about games that are right for your age.",
     failed: 'We could not send your request.',

@@ -267,6 +267,24 @@ describe('<playgate-permission-request>', () => {
     await expect(m.element).to.be.accessible();
   });
 
+  it("says a parent's yes that left the feature off is locked, never granted (k-ID's honest outcome)", async () => {
+    const emu = await asPlayer('child', 'pip');
+    await emu.control('POST', '/config', { passLeavesPermissionsOff: true });
+    const m = await mount(emu);
+    let granted = false;
+    m.element.addEventListener('playgate-permission-granted', () => {
+      granted = true;
+    });
+    await askParent(m, 'voice-chat');
+    const denied = next(m.element, 'playgate-permission-denied');
+    await parentAnswers(parentLink(m), 'Approve');
+    expect((await denied).detail).to.deep.equal({ permissions: ['voice-chat'], reason: 'turned-off' });
+    await until(m, () => m.text().includes('A parent turned voice chat off'), 'the locked message');
+    expect(granted).to.equal(false);
+    expect(rowState(m, 'voice-chat')).to.not.equal('on');
+    await expect(m.element).to.be.accessible();
+  });
+
   it('tells the player kindly when a parent says no, and lets them ask again', async () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);
@@ -365,7 +383,8 @@ describe('<playgate-permission-request>', () => {
     expect(inPanel(m, '[part="email"]'), 'no parent email for an age check').to.equal(null);
     await expect(m.element).to.be.accessible();
     const granted = next(m.element, 'playgate-permission-granted');
-    await parentAnswers(parentLink(m), 'Confirm age');
+    // The link is the player's own age check (the emulator's stand-in for k-ID's AgeKit+).
+    await parentAnswers(parentLink(m), 'Pass the check');
     expect((await granted).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
     await until(m, () => rowState(m, 'loot-boxes-paid-gameplay-impacting') === 'on', 'the feature on');
   });

@@ -1,108 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { pendingChallenge, type PendingChallenge } from '../../src/flows/pending-challenge.js';
-import { PermissionRequests, type RequestEvent, type RequestState } from '../../src/flows/permission-requests.js';
-import { SessionStore } from '../../src/flows/session-store.js';
-import { memoryStorage } from '../../src/flows/storage.js';
-import { ManualTimers } from '../../src/flows/timers.js';
 import { PlaygateError } from '../../src/model/error.js';
-import type { AgeCheckResult, AgeGateRequirements, Challenge, ChallengeResult, Permission, Session, UpgradeResult } from '../../src/model/permissions.js';
-import type { AgeInput, PermissionsPort } from '../../src/model/ports.js';
-import { reply, settle, type Reply, T0, SESSION_KEY } from './support.js';
-
-
-const s1: Session = {
-  sessionId: 's1',
-  status: 'ACTIVE',
-  etag: 'e1',
-  ageStatus: 'DIGITAL_MINOR',
-  permissions: [
-    { name: 'text-chat', enabled: false, managedBy: 'PLAYER' },
-    { name: 'voice-chat', enabled: false, managedBy: 'GUARDIAN' },
-    { name: 'gambling', enabled: false, managedBy: 'PROHIBITED' },
-    { name: 'mature-content', enabled: false, managedBy: 'GUARDIAN', verifiedAgeThreshold: 18 },
-  ],
-};
-const turnOn = (session: Session, names: readonly string[], etag: string): Session => ({
-  ...session,
-  etag,
-  permissions: session.permissions.map((p) => (names.includes(p.name) ? { ...p, enabled: true } : p)),
-});
-const challenge = (challengeId: string, type = 'CHALLENGE_SESSION_UPGRADE', purpose: Challenge['purpose'] = 'parent'): Challenge => ({ challengeId, type, purpose, oneTimePassword: '123456' });
-const notFound = () => new PlaygateError({ kind: 'not_found', message: 'gone', status: 404 });
-
-/**
- * k-ID as far as these flows go: sessions it holds (read with etags), and queued answers
- * for the other calls. No long poll, so the wait polls status. Unscripted calls fail loudly.
- */
-function fakePort(timers: ManualTimers) {
-  const sessions = new Map<string, Session>([['s1', s1]]);
-  const calls = { consented: [] as unknown[], asked: [] as Array<ReadonlyArray<string | Permission>>, getSession: [] as string[], upgrade: [] as Array<{ sessionId: string; names: string[] }>, getChallenge: [] as string[], status: [] as string[], ageGate: [] as string[], checkAge: [] as Array<AgeInput & { jurisdiction: string }> };
-  const upgrades: Array<Reply<UpgradeResult>> = [];
-  const challenges: Array<Reply<Challenge>> = [];
-  const statuses: Array<Reply<ChallengeResult>> = [];
-  const ageChecks: Array<Reply<AgeCheckResult>> = [];
-  const consented: Array<Reply<Session>> = [];
-  const requirements: AgeGateRequirements = { shouldDisplay: true, digitalConsentAge: 13, methods: { dateOfBirth: true, age: true } };
-  const unscripted = (call: string) => Promise.reject(new Error(`unscripted ${call}`));
-  const port: PermissionsPort = {
-    getSession(sessionId, options) {
-      calls.getSession.push(sessionId);
-      const session = sessions.get(sessionId);
-      if (!session) return Promise.reject(new PlaygateError({ kind: 'session_deleted', message: 'no session', status: 404 }));
-      return Promise.resolve(options?.etag === session.etag ? { changed: false } : { changed: true, session });
-    },
-    upgrade(sessionId, asked) {
-      calls.asked.push(asked);
-      calls.upgrade.push({ sessionId, names: asked.map((p) => (typeof p === 'string' ? p : p.name)) });
-      return upgrades.length ? reply(upgrades.shift()!) : unscripted('upgrade');
-    },
-    getChallenge(challengeId) {
-      calls.getChallenge.push(challengeId);
-      return challenges.length ? reply(challenges.shift()!) : unscripted('getChallenge');
-    },
-    getChallengeStatus(challengeId) {
-      calls.status.push(`${challengeId}@${String(timers.now() - T0)}`);
-      return reply(statuses.shift() ?? { status: 'PENDING' });
-    },
-    getAgeGateRequirements(jurisdiction) {
-      calls.ageGate.push(jurisdiction);
-      return Promise.resolve(requirements);
-    },
-    checkAge(input) {
-      calls.checkAge.push(input);
-      return ageChecks.length ? reply(ageChecks.shift()!) : unscripted('checkAge');
-    },
-    consentedSession(answer) {
-      calls.consented.push(answer);
-      return consented.length ? reply(consented.shift()!) : unscripted('consentedSession');
-    },
-    sendParentEmail: () => unscripted('sendParentEmail'),
-    refreshOneTimeCode: () => unscripted('refreshOneTimeCode'),
-  };
-  return { port, sessions, calls, upgrades, challenges, statuses, ageChecks, consented, requirements };
-}
-
-function setup(opts: { sessionId?: string | undefined; pending?: PendingChallenge; storage?: ReturnType<typeof memoryStorage> } = {}) {
-  const timers = new ManualTimers(T0);
-  const storage = opts.storage ?? memoryStorage();
-  const sessionId = 'sessionId' in opts ? opts.sessionId : 's1';
-  if (sessionId) storage.set(SESSION_KEY, sessionId);
-  if (opts.pending) pendingChallenge.write(storage, opts.pending);
-  const fake = fakePort(timers);
-  const store = new SessionStore({ permissions: fake.port, storage, timers });
-  const requests = new PermissionRequests({ port: fake.port, store, storage, timers, isVisible: () => true });
-  const states: RequestState[] = [];
-  const events: RequestEvent[] = [];
-  requests.subscribe((state, event) => {
-    states.push(state);
-    if (event) events.push(event);
-  });
-  return { timers, storage, fake, store, requests, states, events };
-}
+import type { Session } from '../../src/model/permissions.js';
+import { challenge, notFound, s1, setupRequests, turnOn } from './permission-support.js';
+import { settle } from './support.js';
 
 describe('PermissionRequests', () => {
   it('a PLAYER-managed feature: one upgrade, PASS, granted at once', async () => {
-    const t = setup();
+    const t = setupRequests();
     const on = turnOn(s1, ['text-chat'], 'e2');
     t.fake.upgrades.push({ status: 'PASS', session: on });
     await t.requests.request(['text-chat']);
@@ -117,7 +22,7 @@ describe('PermissionRequests', () => {
   });
 
   it('a GUARDIAN feature: waits for the parent (polling only while attached), PASS grants with the session read again', async () => {
-    const t = setup();
+    const t = setupRequests();
     t.fake.upgrades.push({ status: 'CHALLENGE', challenge: challenge('ch1') });
     await t.requests.request(['voice-chat']);
     const pending: PendingChallenge = { kind: 'upgrade', challengeId: 'ch1', permissions: ['voice-chat'] };
@@ -151,7 +56,7 @@ describe('PermissionRequests', () => {
   });
 
   it('a parent says no: denied, reason parent, nothing read again', async () => {
-    const t = setup();
+    const t = setupRequests();
     t.requests.attach({});
     t.fake.upgrades.push({ status: 'CHALLENGE', challenge: challenge('ch1') });
     t.fake.statuses.push({ status: 'PENDING' }, { status: 'FAIL' });
@@ -166,7 +71,7 @@ describe('PermissionRequests', () => {
   });
 
   it('PROHIBITED only: denied without an upgrade; mixed with another, only the other is asked for', async () => {
-    const t = setup();
+    const t = setupRequests();
     await t.requests.request(['gambling']);
     expect(t.events).to.deep.equal([{ type: 'denied', permissions: ['gambling'], reason: 'prohibited' }]);
     expect(t.requests.state).to.deep.equal({ state: 'idle' });
@@ -179,7 +84,7 @@ describe('PermissionRequests', () => {
   });
 
   it('hands the port the features as the session holds them (thresholds too), and shows its refusal of a mix', async () => {
-    const t = setup();
+    const t = setupRequests();
     // The k-ID adapter refuses a mix itself (test/backends/kid.test.ts); here the port says no.
     t.fake.upgrades.push(new PlaygateError({ kind: 'bad_request', message: 'Ask for age-checked features alone' }));
     await t.requests.request(['voice-chat', 'mature-content', 'not-in-session']);
@@ -196,7 +101,7 @@ describe('PermissionRequests', () => {
 
   it('resumes a stored challenge after a reload; one k-ID no longer knows is cleared', async () => {
     const pending: PendingChallenge = { kind: 'upgrade', challengeId: 'ch9', permissions: ['voice-chat'] };
-    const t = setup({ pending });
+    const t = setupRequests({ pending });
     t.fake.challenges.push(challenge('ch9'));
     t.fake.statuses.push({ status: 'PENDING' }, { status: 'PASS' });
     t.requests.attach({});
@@ -214,7 +119,7 @@ describe('PermissionRequests', () => {
     expect(t.requests.state).to.deep.equal({ state: 'granted', permissions: ['voice-chat'] });
     expect(t.events.map((e) => e.type)).to.deep.equal(['challenge-resolved', 'granted']);
 
-    const u = setup({ pending });
+    const u = setupRequests({ pending });
     u.fake.challenges.push(notFound());
     u.requests.attach({});
     await settle();
@@ -226,7 +131,7 @@ describe('PermissionRequests', () => {
   });
 
   it('first consent: age gate, a parent challenge, and a PASS with no session id asks the port for the session the age leads to', async () => {
-    const t = setup({ sessionId: undefined });
+    const t = setupRequests({ sessionId: undefined });
     t.requests.attach({});
     await t.requests.startAgeGate('US-CA');
     expect(t.fake.calls.ageGate).to.deep.equal(['US-CA']);
@@ -253,7 +158,7 @@ describe('PermissionRequests', () => {
   });
 
   it('the element the player used presents; when it leaves, the first one does again', async () => {
-    const t = setup();
+    const t = setupRequests();
     const a = {};
     const b = {};
     t.requests.attach(a);

@@ -97,8 +97,8 @@ export function frameDocument(frame: HTMLIFrameElement): Document {
   return doc;
 }
 
-/** The parent, on their own device: opens the challenge link and presses `decision`. */
-export async function parentAnswers(url: string, decision: 'Approve' | 'Deny' | 'Confirm age'): Promise<void> {
+/** Whoever the challenge link is for (a parent; the player for an age check) opens it and presses `decision`. */
+export async function parentAnswers(url: string, decision: 'Approve' | 'Deny' | 'Confirm age' | 'Pass the check' | 'Fail the check'): Promise<void> {
   const frame = await openParentPage(url);
   const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === decision);
   if (!button) throw new Error(`no ${decision} button on the parent page`);

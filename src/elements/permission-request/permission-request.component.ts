@@ -30,7 +30,7 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @slot - With `name`: the feature's content, shown once the permission is on.
  *
  * @event playgate-permission-granted - Features were turned on (or a first consent finished: empty list). Detail: `{ permissions }`.
- * @event playgate-permission-denied - A parent said no, or the feature is not available. Detail: `{ permissions, reason }`.
+ * @event playgate-permission-denied - A parent said no, or the feature is not available (`prohibited`), or the answer was yes and the session still shows it off (`not-available` below its age threshold, `turned-off` by a parent). Detail: `{ permissions, reason }`.
  * @event playgate-challenge-created - A parent (or an age check) must answer. Detail: `{ challengeId, kind, type, permissions }`; never the code or link.
  * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
  *
@@ -154,7 +154,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     this.requestUpdate();
     if (!this.playerActed) return;
     if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
-    if ((next.state === 'granted' || next.state === 'denied' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
+    if ((next.state === 'granted' || next.state === 'denied' || next.state === 'locked' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
       // In gate mode a grant swaps the row for the game's content: focus goes there.
       this.focusNext = next.state === 'granted' && this.name ? 'content' : 'outcome';
     }
@@ -269,6 +269,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
         return this.outcome(current.permissions.length ? t.granted(features(current.permissions)) : t.grantedSetUp, 'good');
       case 'denied':
         return this.outcome(t.denied, 'muted', current.pending.kind === 'upgrade' ? t.askAgain : undefined);
+      case 'locked':
+        return this.outcome((current.reason === 'not-available' ? t.lockedBelowAge : t.lockedByParent)(features(current.permissions)), 'muted');
       case 'prohibited':
         return this.outcome(t.tooYoung, 'muted');
       case 'failed':

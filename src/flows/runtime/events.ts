@@ -11,7 +11,8 @@ export interface PlaygateEventDetails {
   'playgate-consent-declined': ConsentEventDetail;
   'playgate-consent-completed': { rounds: number };
   'playgate-permission-granted': { permissions: string[] };
-  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' };
+  /** `not-available` and `turned-off`: the answer was yes, yet the session shows them off (below an age threshold; a parent turned them off). */
+  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' | 'not-available' | 'turned-off' };
   'playgate-challenge-created': ChallengeEventDetail & { type: string };
   'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
 }

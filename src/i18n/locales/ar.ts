@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `تم تفعيل ${features}.`,
     grantedSetUp: 'تم! حسابك جاهز.',
     denied: 'رفض أحد والديك هذه المرة. لا بأس، يمكنك أن تطلب مرة أخرى لاحقًا.',
+    lockedBelowAge: (features: string) => `${features} غير متاح هنا.`,
+    lockedByParent: (features: string) => `أوقف أحد والديك ${features}. يمكنه تشغيله مرة أخرى من إعدادات العائلة.`,
     askAgain: 'اطلب مرة أخرى',
     tooYoung: 'عذرًا، لا يمكنك لعب هذه اللعبة بعد. اسأل شخصًا بالغًا عن ألعاب تناسب عمرك.',
     failed: 'لم نتمكن من إرسال طلبك.',

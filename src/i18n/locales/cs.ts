@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Zapnuto: ${features}.`,
     grantedSetUp: 'Hotovo! Tvůj účet je připravený.',
     denied: 'Tvůj rodič tentokrát řekl ne. To nevadí. Později se můžeš zeptat znovu.',
+    lockedBelowAge: (features: string) => `${features} tady není k dispozici.`,
+    lockedByParent: (features: string) => `Rodič vypnul ${features}. Může to znovu zapnout v rodinném nastavení.`,
     askAgain: 'Zeptat se znovu',
     tooYoung: 'Promiň, tuhle hru zatím hrát nemůžeš. Zeptej se dospělého na hry, které se hodí pro tvůj věk.',
     failed: 'Tvoji žádost se nepodařilo odeslat.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} er slået til.`,
     grantedSetUp: 'Færdig! Din konto er klar.',
     denied: 'Din forælder sagde nej denne gang. Det er okay: du kan spørge igen senere.',
+    lockedBelowAge: (features: string) => `${features} er ikke tilgængeligt her.`,
+    lockedByParent: (features: string) => `En forælder har slået ${features} fra. Forælderen kan slå det til igen i familieindstillingerne.`,
     askAgain: 'Spørg igen',
     tooYoung: 'Desværre kan du ikke spille dette spil endnu. Spørg en voksen om spil, der passer til din alder.',
     failed: 'Vi kunne ikke sende din anmodning.',

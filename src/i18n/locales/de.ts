@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Eingeschaltet: ${features}.`,
     grantedSetUp: 'Alles klar! Dein Konto ist bereit.',
     denied: 'Deine Eltern haben diesmal Nein gesagt. Das ist okay. Du kannst später noch einmal fragen.',
+    lockedBelowAge: (features: string) => `${features} ist hier nicht verfügbar.`,
+    lockedByParent: (features: string) => `Ein Elternteil hat ${features} ausgeschaltet. Es kann das in seinen Familieneinstellungen wieder einschalten.`,
     askAgain: 'Nochmal fragen',
     tooYoung:
       'Tut uns leid, du kannst dieses Spiel noch nicht spielen. Frag einen Erwachsenen nach Spielen, die zu deinem Alter passen.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Listo: ya puedes usar ${features}.`,
     grantedSetUp: '¡Todo listo! Tu cuenta está preparada.',
     denied: 'Esta vez tus padres dijeron que no. No pasa nada: puedes volver a preguntar más tarde.',
+    lockedBelowAge: (features: string) => `${features} no está disponible aquí.`,
+    lockedByParent: (features: string) => `Un padre o una madre desactivó ${features}. Puede volver a activarlo en sus ajustes familiares.`,
     askAgain: 'Volver a preguntar',
     tooYoung: 'Lo sentimos, todavía no puedes jugar a este juego. Pregúntale a un adulto por juegos adecuados para tu edad.',
     failed: 'No pudimos enviar tu solicitud.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} روشن شد.`,
     grantedSetUp: 'تمام! حسابت آماده است.',
     denied: 'این بار والدینت گفتند نه. اشکالی ندارد؛ بعداً می‌توانی دوباره بخواهی.',
+    lockedBelowAge: (features: string) => `${features} اینجا در دسترس نیست.`,
+    lockedByParent: (features: string) => `یکی از والدین ${features} را خاموش کرده است. می‌تواند آن را دوباره در تنظیمات خانواده روشن کند.`,
     askAgain: 'دوباره بخواه',
     tooYoung: 'متأسفیم، هنوز نمی‌توانی این بازی را بازی کنی. از یک بزرگ‌تر دربارهٔ بازی‌هایی بپرس که مناسب سن تو هستند.',
     failed: 'نتوانستیم درخواستت را بفرستیم.',

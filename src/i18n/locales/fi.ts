@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Päällä: ${features}.`,
     grantedSetUp: 'Kaikki kunnossa! Tilisi on valmis.',
     denied: 'Vanhempasi sanoi tällä kertaa ei. Ei se haittaa. Voit kysyä myöhemmin uudelleen.',
+    lockedBelowAge: (features: string) => `${features} ei ole saatavilla täällä.`,
+    lockedByParent: (features: string) => `Vanhempi on poistanut ${features} käytöstä. Hän voi ottaa sen taas käyttöön perheasetuksista.`,
     askAgain: 'Kysy uudelleen',
     tooYoung: 'Valitettavasti et voi vielä pelata tätä peliä. Kysy aikuiselta peleistä, jotka sopivat sinun ikäisellesi.',
     failed: 'Emme voineet lähettää pyyntöäsi.',

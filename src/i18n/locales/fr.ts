@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `C'est activé\u202F: ${features}.`,
     grantedSetUp: "C'est bon\u202F! Ton compte est prêt.",
     denied: "Cette fois, tes parents ont dit non. Ce n'est pas grave\u202F: tu pourras redemander plus tard.",
+    lockedBelowAge: (features: string) => `${features} n’est pas disponible ici.`,
+    lockedByParent: (features: string) => `Un parent a désactivé ${features}. Il peut le réactiver dans ses paramètres familiaux.`,
     askAgain: 'Redemander',
     tooYoung: 'Désolé, tu ne peux pas encore jouer à ce jeu. Demande à un adulte de te conseiller des jeux adaptés à ton âge.',
     failed: "Nous n'avons pas pu envoyer ta demande.",

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `ההפעלה הצליחה: ${features}.`,
     grantedSetUp: 'זהו! החשבון שלך מוכן.',
     denied: 'הפעם ההורה שלך לא אישר/ה. זה בסדר: אפשר לבקש שוב מאוחר יותר.',
+    lockedBelowAge: (features: string) => `${features} לא זמין כאן.`,
+    lockedByParent: (features: string) => `הורה כיבה את ${features}. הוא יכול להפעיל את זה שוב בהגדרות המשפחה.`,
     askAgain: 'לבקש שוב',
     tooYoung: 'מצטערים, עדיין אי אפשר לשחק במשחק הזה. כדאי לשאול מבוגר על משחקים שמתאימים לגיל שלך.',
     failed: 'לא הצלחנו לשלוח את הבקשה שלך.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `अब चालू: ${features}।`,
     grantedSetUp: 'हो गया! तुम्हारा खाता तैयार है।',
     denied: 'इस बार तुम्हारे माता-पिता ने मना कर दिया। कोई बात नहीं: बाद में फिर से पूछ लेना।',
+    lockedBelowAge: (features: string) => `${features} यहाँ उपलब्ध नहीं है।`,
+    lockedByParent: (features: string) => `माता-पिता ने ${features} बंद कर दिया है। वे इसे परिवार सेटिंग्स में फिर से चालू कर सकते हैं।`,
     askAgain: 'फिर से पूछो',
     tooYoung: 'माफ़ करना, अभी यह गेम तुम्हारे लिए नहीं है। किसी बड़े से पूछो कि कौन-से गेम तुम्हारी उम्र के लिए सही हैं।',
     failed: 'हम तुम्हारा अनुरोध नहीं भेज पाए।',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Bekapcsolva: ${features}.`,
     grantedSetUp: 'Minden rendben! A fiókod készen áll.',
     denied: 'A szülőd most nemet mondott. Semmi baj: később újra megkérdezheted.',
+    lockedBelowAge: (features: string) => `${features} itt nem érhető el.`,
+    lockedByParent: (features: string) => `Egy szülő kikapcsolta ezt: ${features}. A családi beállításokban újra bekapcsolhatja.`,
     askAgain: 'Kérdezd meg újra',
     tooYoung: 'Sajnáljuk, ezzel a játékkal még nem játszhatsz. Kérdezz meg egy felnőttet, milyen játékok valók a korodhoz.',
     failed: 'Nem sikerült elküldeni a kérésedet.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} sudah aktif.`,
     grantedSetUp: 'Beres! Akunmu sudah siap.',
     denied: 'Kali ini orang tuamu bilang tidak. Tidak apa-apa, kamu bisa tanya lagi nanti.',
+    lockedBelowAge: (features: string) => `${features} tidak tersedia di sini.`,
+    lockedByParent: (features: string) => `Orang tua mematikan ${features}. Mereka bisa menyalakannya lagi di pengaturan keluarga.`,
     askAgain: 'Tanya lagi',
     tooYoung: 'Maaf, kamu belum bisa memainkan game ini. Tanya orang dewasa tentang game yang cocok untuk usiamu.',
     failed: 'Kami tidak bisa mengirim permintaanmu.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Fatto: ora puoi usare ${features}.`,
     grantedSetUp: 'Tutto fatto! Il tuo account è pronto.',
     denied: 'Questa volta il tuo genitore ha detto di no. Va bene così: puoi chiedere di nuovo più tardi.',
+    lockedBelowAge: (features: string) => `${features} non è disponibile qui.`,
+    lockedByParent: (features: string) => `Un genitore ha disattivato ${features}. Può riattivarlo nelle impostazioni della famiglia.`,
     askAgain: 'Chiedi di nuovo',
     tooYoung: 'Ci dispiace, non puoi ancora giocare a questo gioco. Chiedi a un adulto quali giochi sono adatti alla tua età.',
     failed: 'Non siamo riusciti a inviare la tua richiesta.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features}がオンになりました。`,
     grantedSetUp: 'これでOK！アカウントの準備ができました。',
     denied: '今回は、おうちの人の答えは「いいえ」でした。だいじょうぶ、あとでまた聞けます。',
+    lockedBelowAge: (features: string) => `${features} はここでは使えません。`,
+    lockedByParent: (features: string) => `保護者が ${features} をオフにしました。保護者はファミリー設定でもう一度オンにできます。`,
     askAgain: 'もう一度聞く',
     tooYoung: 'ごめんなさい、このゲームはまだ遊べません。あなたの年れいに合ったゲームについて、大人の人に聞いてみてください。',
     failed: 'リクエストを送れませんでした。',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} 기능이 켜졌어요.`,
     grantedSetUp: '다 됐어요! 계정이 준비됐어요.',
     denied: '이번에는 부모님이 안 된다고 했어요. 괜찮아요. 나중에 다시 요청할 수 있어요.',
+    lockedBelowAge: (features: string) => `${features}은(는) 여기에서 사용할 수 없어요.`,
+    lockedByParent: (features: string) => `보호자가 ${features}을(를) 껐어요. 보호자가 가족 설정에서 다시 켤 수 있어요.`,
     askAgain: '다시 요청하기',
     tooYoung: '미안해요, 아직은 이 게임을 할 수 없어요. 내 나이에 맞는 게임이 무엇인지 어른에게 물어보세요.',
     failed: '요청을 보내지 못했어요.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} er på.`,
     grantedSetUp: 'Ferdig! Kontoen din er klar.',
     denied: 'Forelderen din sa nei denne gangen. Det er greit. Du kan spørre igjen senere.',
+    lockedBelowAge: (features: string) => `${features} er ikke tilgjengelig her.`,
+    lockedByParent: (features: string) => `En forelder har slått av ${features}. Forelderen kan slå det på igjen i familieinnstillingene.`,
     askAgain: 'Spør igjen',
     tooYoung: 'Beklager, du kan ikke spille dette spillet ennå. Spør en voksen om spill som passer for alderen din.',
     failed: 'Vi kunne ikke sende forespørselen din.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Staat nu aan: ${features}.`,
     grantedSetUp: 'Klaar! Je account is ingesteld.',
     denied: 'Je ouder heeft deze keer nee gezegd. Dat is oké: je kunt het later opnieuw vragen.',
+    lockedBelowAge: (features: string) => `${features} is hier niet beschikbaar.`,
+    lockedByParent: (features: string) => `Een ouder heeft ${features} uitgezet. Die kan het weer aanzetten in de gezinsinstellingen.`,
     askAgain: 'Opnieuw vragen',
     tooYoung: 'Sorry, je kunt dit spel nog niet spelen. Vraag een volwassene naar spellen die bij je leeftijd passen.',
     failed: 'We konden je verzoek niet versturen.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Włączone: ${features}.`,
     grantedSetUp: 'Gotowe! Twoje konto jest już skonfigurowane.',
     denied: 'Rodzic tym razem powiedział „nie”. Nic nie szkodzi: możesz poprosić ponownie później.',
+    lockedBelowAge: (features: string) => `${features} nie jest tu dostępne.`,
+    lockedByParent: (features: string) => `Rodzic wyłączył ${features}. Może to włączyć ponownie w ustawieniach rodzinnych.`,
     askAgain: 'Poproś ponownie',
     tooYoung: 'Przepraszamy, nie możesz jeszcze grać w tę grę. Zapytaj dorosłego o gry odpowiednie dla twojego wieku.',
     failed: 'Nie udało się wysłać twojej prośby.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Pronto! Ativado: ${features}.`,
     grantedSetUp: 'Tudo certo! Sua conta está pronta.',
     denied: 'Seu responsável disse não desta vez. Tudo bem: você pode pedir de novo mais tarde.',
+    lockedBelowAge: (features: string) => `${features} não está disponível aqui.`,
+    lockedByParent: (features: string) => `Um responsável desativou ${features}. Ele pode ativar de novo nas configurações da família.`,
     askAgain: 'Pedir de novo',
     tooYoung: 'Desculpe, você ainda não pode jogar este jogo. Pergunte a um adulto sobre jogos certos para a sua idade.',
     failed: 'Não conseguimos enviar seu pedido.',

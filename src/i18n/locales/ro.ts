@@ -71,6 +71,8 @@ const messages: Messages = {
     granted: (features: string) => `Activat: ${features}.`,
     grantedSetUp: 'Gata! Contul tău este pregătit.',
     denied: 'Părintele tău a spus nu de data asta. E în regulă: poți întreba din nou mai târziu.',
+    lockedBelowAge: (features: string) => `${features} nu este disponibil aici.`,
+    lockedByParent: (features: string) => `Un părinte a dezactivat ${features}. Îl poate reactiva din setările familiei.`,
     askAgain: 'Întreabă din nou',
     tooYoung: 'Ne pare rău, încă nu poți juca acest joc. Întreabă un adult despre jocuri potrivite pentru vârsta ta.',
     failed: 'Nu am putut trimite cererea ta.',

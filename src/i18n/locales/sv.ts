@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} är på.`,
     grantedSetUp: 'Klart! Ditt konto är redo.',
     denied: 'Din förälder sa nej den här gången. Det är okej: du kan fråga igen senare.',
+    lockedBelowAge: (features: string) => `${features} är inte tillgängligt här.`,
+    lockedByParent: (features: string) => `En förälder har stängt av ${features}. Föräldern kan slå på det igen i familjeinställningarna.`,
     askAgain: 'Fråga igen',
     tooYoung: 'Tyvärr kan du inte spela det här spelet än. Fråga en vuxen om spel som passar din ålder.',
     failed: 'Vi kunde inte skicka din förfrågan.',

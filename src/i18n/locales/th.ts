@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `เปิด ${features} แล้ว`,
     grantedSetUp: 'เรียบร้อย! บัญชีของคุณพร้อมแล้ว',
     denied: 'ครั้งนี้ผู้ปกครองตอบว่าไม่ ไม่เป็นไรนะ ไว้ค่อยขอใหม่ทีหลังได้',
+    lockedBelowAge: (features: string) => `${features} ใช้ไม่ได้ที่นี่`,
+    lockedByParent: (features: string) => `ผู้ปกครองปิด ${features} แล้ว ผู้ปกครองเปิดอีกครั้งได้ในการตั้งค่าครอบครัว`,
     askAgain: 'ขออีกครั้ง',
     tooYoung: 'ขอโทษนะ ตอนนี้คุณยังเล่นเกมนี้ไม่ได้ ลองถามผู้ใหญ่ว่าเกมไหนเหมาะกับอายุของคุณ',
     failed: 'เราส่งคำขอของคุณไม่ได้',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features} artık açık.`,
     grantedSetUp: 'Tamamdır! Hesabın hazır.',
     denied: 'Ailen bu sefer hayır dedi. Sorun değil: daha sonra yeniden sorabilirsin.',
+    lockedBelowAge: (features: string) => `${features} burada kullanılamıyor.`,
+    lockedByParent: (features: string) => `Bir ebeveyn ${features} özelliğini kapattı. Aile ayarlarından yeniden açabilir.`,
     askAgain: 'Yeniden sor',
     tooYoung: 'Üzgünüz, bu oyunu henüz oynayamazsın. Yaşına uygun oyunları bir büyüğüne sor.',
     failed: 'İsteğini gönderemedik.',

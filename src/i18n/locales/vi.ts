@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `Đã bật ${features}.`,
     grantedSetUp: 'Xong rồi! Tài khoản của bạn đã sẵn sàng.',
     denied: 'Lần này bố mẹ đã nói không. Không sao đâu, bạn có thể hỏi lại sau.',
+    lockedBelowAge: (features: string) => `${features} không có ở đây.`,
+    lockedByParent: (features: string) => `Phụ huynh đã tắt ${features}. Phụ huynh có thể bật lại trong phần cài đặt gia đình.`,
     askAgain: 'Hỏi lại',
     tooYoung: 'Rất tiếc, bạn chưa thể chơi trò chơi này. Hãy hỏi người lớn về những trò chơi hợp với tuổi của bạn.',
     failed: 'Không gửi được yêu cầu của bạn.',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features}已开启。`,
     grantedSetUp: '都好了！你的账号已经准备好了。',
     denied: '这次家长没有同意。没关系，你以后可以再问。',
+    lockedBelowAge: (features: string) => `${features} 在这里不可用。`,
+    lockedByParent: (features: string) => `家长关闭了 ${features}。家长可以在家庭设置中重新开启。`,
     askAgain: '再问一次',
     tooYoung: '抱歉，你现在还不能玩这个游戏。问问大人，有哪些游戏适合你的年龄吧。',
     failed: '我们没能发送你的请求。',

@@ -67,6 +67,8 @@ const messages: Messages = {
     granted: (features: string) => `${features}已開啟。`,
     grantedSetUp: '都好了！你的帳號已經準備好了。',
     denied: '這次家長沒有同意。沒關係，你以後可以再問。',
+    lockedBelowAge: (features: string) => `${features} 在這裡無法使用。`,
+    lockedByParent: (features: string) => `家長關閉了 ${features}。家長可以在家庭設定中重新開啟。`,
     askAgain: '再問一次',
     tooYoung: '抱歉，你現在還不能玩這個遊戲。問問大人，有哪些遊戲適合你的年齡吧。',
     failed: '我們無法送出你的請求。',
