@@ -115,6 +115,16 @@ export class ChallengeWait {
     this.schedule(0);
   }
 
+  /**
+   * The player came back to this window (from the parent's phone, or the age check's tab):
+   * ask soon, from a fresh pace, as k-ID's guides say for `focus` beside `visibilitychange`.
+   */
+  focused(): void {
+    if (!this.running || !this.options.isVisible() || this.inFlight) return;
+    this.intervalMs = this.minInterval;
+    this.schedule(0);
+  }
+
   private get minInterval(): number {
     return this.options.minIntervalMs ?? 5000;
   }

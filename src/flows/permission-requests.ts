@@ -80,6 +80,9 @@ export class PermissionRequests extends RequestStateHolder {
     this.code.visibilityChanged();
   }
 
+  /** The window has focus again (k-ID: wake on focus too): the wait asks soon. */
+  focused = (): void => this.wait?.focused();
+
   /** Ask for features, from `origin` (the element the player used). */
   async request(permissions: readonly string[], { origin }: { origin?: object } = {}): Promise<void> {
     if (this.current.state === 'requesting' || this.current.state === 'waiting') return;

@@ -13,15 +13,15 @@ import { acceptRounds } from '../support/consent.js';
 import { cleanUp, next } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
 
-const session = (enabled: boolean): Session => ({
+const session = (enabled: boolean, names = ['chat']): Session => ({
   sessionId: 'own-1',
   status: 'ACTIVE',
-  permissions: [{ name: 'chat', enabled, managedBy: 'PLAYER' }],
+  permissions: names.map((name) => ({ name, enabled, managedBy: 'PLAYER' })),
 });
 
-/** The game's own permissions service: one PLAYER-managed feature, turned on at once. */
-function ownPermissions(calls: string[]): PermissionsPort {
-  let current = session(false);
+/** The game's own permissions service: PLAYER-managed features, turned on at once. */
+function ownPermissions(calls: string[], features?: string[]): PermissionsPort {
+  let current = session(false, features);
   const unused = () => Promise.reject(new PlaygateError({ kind: 'unsupported', message: 'not in this backend' }));
   return {
     getSession: (sessionId) => {
@@ -30,7 +30,7 @@ function ownPermissions(calls: string[]): PermissionsPort {
     },
     upgrade: (sessionId, names) => {
       calls.push(`upgrade ${sessionId} ${names.map((p) => (typeof p === "string" ? p : p.name)).join(",")}`);
-      current = session(true);
+      current = session(true, features);
       return Promise.resolve({ status: 'PASS', session: current });
     },
     getAgeGateRequirements: unused,
@@ -68,6 +68,25 @@ function ownConsents(calls: string[]): ConsentsPort {
 
 describe('<playgate-provider> with the game’s own ports', () => {
   afterEach(cleanUp);
+
+  it('names every row button by its visible words and its feature, whatever the feature is called (spaces too)', async () => {
+    const provider = document.createElement('playgate-provider');
+    provider.ports = { permissions: ownPermissions([], ['voice chat', 'chat', 'Trade & gift']) };
+    provider.storage = memoryStorage();
+    const request = document.createElement('playgate-permission-request');
+    provider.append(request);
+    const ready = next(provider, 'playgate-ready');
+    document.body.append(provider);
+    await ready;
+    await waitFor(() => (request.shadowRoot?.querySelectorAll('[part="action"]').length ?? 0) === 3, 'three rows');
+    const root = request.shadowRoot;
+    const names = [...(root?.querySelectorAll<HTMLButtonElement>('[part="action"]') ?? [])].map((button) =>
+      (button.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => root?.getElementById(id)?.textContent.trim() ?? `(no #${id})`).join(' '),
+    );
+    expect(names).to.deep.equal(['Turn on voice chat', 'Turn on chat', 'Turn on Trade & gift']);
+    const ids = [...(root?.querySelectorAll('[id]') ?? [])].map((element) => element.id);
+    expect(new Set(ids).size, 'ids are unique').to.equal(ids.length);
+  });
 
   it('runs a permission request and a consent round against a backend written by the game', async () => {
     const permissionCalls: string[] = [];

@@ -160,6 +160,27 @@ describe('ChallengeWait', () => {
     expect(t.asked()).to.deep.equal(['status@0', 'status@5000']);
   });
 
+  it('asks soon when the window gets focus back, from a fresh pace, never within minIntervalMs', async () => {
+    const t = setup({ longPoll: false });
+    t.wait.start();
+    await t.timers.advance(41_000);
+    expect(t.asked()).to.deep.equal(['status@5000', 'status@12500', 'status@23750', 'status@40625']);
+    // Backed off to about 25 s (next at 65,938); the player comes back from the parent's phone,
+    // and is asked for at once within the 5 s floor: 5 s after the last ask.
+    await t.timers.advance(4000);
+    t.wait.focused();
+    await t.timers.advance(624);
+    expect(t.asked()).to.have.length(4);
+    await t.timers.advance(1);
+    expect(t.asked().at(-1)).to.equal('status@45625');
+    // Focus again at once: the floor holds, and the pace starts afresh from 5 s.
+    t.wait.focused();
+    await t.timers.advance(4999);
+    expect(t.asked()).to.have.length(5);
+    await t.timers.advance(1);
+    expect(t.asked().at(-1)).to.equal('status@50625');
+  });
+
   it("keeps a 429's Retry-After: nothing before 20 s, even when nudged", async () => {
     const t = setup({ longPoll: false });
     t.fake.status.push(fail('rate_limited', 20));

@@ -182,10 +182,10 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   private renderRows(session: Session) {
     const wanted = this.name ? [this.name] : this.permissions;
     const rows = wanted ? session.permissions.filter((p) => wanted.includes(p.name)) : session.permissions;
-    return html`<ul part="list">${rows.map((permission) => this.renderRow(permission))}</ul>`;
+    return html`<ul part="list">${rows.map((permission, index) => this.renderRow(permission, index))}</ul>`;
   }
 
-  private renderRow(permission: Permission) {
+  private renderRow(permission: Permission, index: number) {
     const t = this.t.request;
     const label = this.label(permission.name);
     const row = rowState(permission, this.request);
@@ -193,7 +193,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
     // Named "Ask a parent Voice chat": the visible words first, then the feature, in every
     // language (WCAG 2.5.3: the name a voice user says is the text they see).
-    const id = `row-${permission.name}`;
+    // By position, not by name: a name may hold spaces, which would split an id reference.
+    const id = `row-${String(index)}`;
     const action = (text: string, run: () => void) =>
       html`<button part="action" id=${`${id}-action`} aria-labelledby=${`${id}-action ${id}-label`} ?disabled=${busy} @click=${run}>${text}</button>`;
     const ask = () => void this.ask(permission.name);

@@ -15,6 +15,7 @@ export interface PermissionsFeature {
   /** Opens the game server's push; answers the way to close it. */
   start(): () => void;
   visibilityChanged(): void;
+  focused(): void;
 }
 
 /** Builds the permissions feature on the game's port, or on the adapter `adapter` makes. */
@@ -59,6 +60,9 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
     visibilityChanged() {
       push?.visibilityChanged();
       requests.visibilityChanged();
+    },
+    focused() {
+      requests.focused();
     },
   };
 }

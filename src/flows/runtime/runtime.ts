@@ -16,10 +16,9 @@ import type { KitHost } from './kit-host.js';
 import { kit, onKit, type KitName } from './kits.js';
 import type { PermissionsFeature } from './permissions-feature.js';
 import type { PageSignals, TabChannel, Words } from './page.js';
-
-export type { Words } from './page.js';
 import type { RuntimeConfig } from './ports.js';
 
+export type { Words } from './page.js';
 const warnedKits = new Set<KitName>();
 
 /**
@@ -122,6 +121,7 @@ export class PlaygateRuntime {
         },
         focus: () => {
           watch.focused();
+          this.permissionsFeature?.focused();
         },
         language: () => void this.speak(),
       }),
