@@ -119,7 +119,7 @@ export class ChallengeWait {
    * The player came back to this window (from the parent's phone, or the age check's tab):
    * ask soon, from a fresh pace, as k-ID's guides say for `focus` beside `visibilitychange`.
    */
-  focused(): void {
+  wake(): void {
     if (!this.running || !this.options.isVisible() || this.inFlight) return;
     this.intervalMs = this.minInterval;
     this.schedule(0);

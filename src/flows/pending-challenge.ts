@@ -3,7 +3,8 @@ import type { KeyValueStorage } from './storage.js';
 
 /** What a challenge is for: features for an existing session, or the first consent. */
 export type PendingChallenge =
-  | { kind: 'upgrade'; challengeId: string; permissions: readonly string[] }
+  /** `ageCheck`: the player proves their own age (a threshold feature), not a parent. */
+  | { kind: 'upgrade'; challengeId: string; permissions: readonly string[]; ageCheck?: true }
   /** First consent: the age entered is kept, since a PASS without a session id means asking again. */
   | { kind: 'consent'; challengeId: string; jurisdiction: string; age: AgeInput };
 
@@ -21,7 +22,8 @@ export const pendingChallenge = {
       const value = JSON.parse(raw) as Partial<PendingChallenge> & Record<string, unknown>;
       if (typeof value.challengeId !== 'string' || value.challengeId === '') return undefined;
       if (value.kind === 'upgrade' && Array.isArray(value.permissions)) {
-        return { kind: 'upgrade', challengeId: value.challengeId, permissions: value.permissions.filter((name): name is string => typeof name === 'string') };
+        const permissions = value.permissions.filter((name): name is string => typeof name === 'string');
+        return { kind: 'upgrade', challengeId: value.challengeId, permissions, ...(value.ageCheck === true ? { ageCheck: true as const } : {}) };
       }
       if (value.kind === 'consent' && typeof value.jurisdiction === 'string' && isAge(value.age)) {
         return { kind: 'consent', challengeId: value.challengeId, jurisdiction: value.jurisdiction, age: value.age };

@@ -80,8 +80,8 @@ export class PermissionRequests extends RequestStateHolder {
     this.code.visibilityChanged();
   }
 
-  /** The window has focus again (k-ID: wake on focus too): the wait asks soon. */
-  focused = (): void => this.wait?.focused();
+  /** The window has focus again, or the age check's frame said it is done (a hint): the wait asks soon. */
+  wake = (): void => this.wait?.wake();
 
   /** Ask for features, from `origin` (the element the player used). */
   async request(permissions: readonly string[], { origin }: { origin?: object } = {}): Promise<void> {
@@ -115,7 +115,8 @@ export class PermissionRequests extends RequestStateHolder {
         this.conclude(names, result.session);
         return;
       }
-      this.startWaiting({ kind: 'upgrade', challengeId: result.challenge.challengeId, permissions: names }, result.challenge, false);
+      const ageCheck = result.challenge.purpose === 'age-check' ? { ageCheck: true as const } : {};
+      this.startWaiting({ kind: 'upgrade', challengeId: result.challenge.challengeId, permissions: names, ...ageCheck }, result.challenge, false);
     } catch (error) {
       this.failed(error, permissions);
     }
@@ -273,7 +274,7 @@ export class PermissionRequests extends RequestStateHolder {
     const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
     this.emit({ type: 'challenge-resolved', pending, status });
     if (status === 'FAIL') {
-      this.set({ state: 'denied', pending }, { type: 'denied', permissions, reason: 'parent' });
+      this.set({ state: 'denied', pending }, { type: 'denied', permissions, reason: pending.kind === 'upgrade' && pending.ageCheck ? 'age-check-failed' : 'parent' });
       return;
     }
     this.set({ state: 'requesting', permissions });

@@ -45,7 +45,8 @@ export type RequestEvent =
   | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
   | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
   | { type: 'granted'; permissions: readonly string[] }
-  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' | LockedReason };
+  /** `age-check-failed`: the player's own age check did not pass (a threshold feature). */
+  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | LockedReason };
 
 export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
 

@@ -113,6 +113,16 @@ export const en = {
     stillWaiting: "Still waiting. We'll keep checking.",
     close: 'Close',
   },
+  ageCheck: {
+    title: "Check your age",
+    close: "Close the age check",
+    frameTitle: "Age check",
+    resume: "Continue the age check",
+    failed: "The age check did not work this time. You can try again.",
+    retry: "Try again",
+    verifyToUnlock: "Verify to unlock",
+    unverifiedLead: "Some features stay locked until you check your age.",
+  },
   ageGate: {
     title: 'How old are you?',
     lead: 'We ask so that we can keep your account safe.',

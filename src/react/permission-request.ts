@@ -14,5 +14,8 @@ export const PlaygatePermissionRequest = createComponent({
     onPlaygatePermissionDenied: 'playgate-permission-denied' as EventName<GlobalEventHandlersEventMap['playgate-permission-denied']>,
     onPlaygateChallengeCreated: 'playgate-challenge-created' as EventName<GlobalEventHandlersEventMap['playgate-challenge-created']>,
     onPlaygateChallengeResolved: 'playgate-challenge-resolved' as EventName<GlobalEventHandlersEventMap['playgate-challenge-resolved']>,
+    onPlaygateAgeVerificationStarted: 'playgate-age-verification-started' as EventName<GlobalEventHandlersEventMap['playgate-age-verification-started']>,
+    onPlaygateAgeVerified: 'playgate-age-verified' as EventName<GlobalEventHandlersEventMap['playgate-age-verified']>,
+    onPlaygateAgeVerificationFailed: 'playgate-age-verification-failed' as EventName<GlobalEventHandlersEventMap['playgate-age-verification-failed']>,
   },
 });

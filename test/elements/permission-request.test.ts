@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/permission-request/permission-request.js';
 import '../../src/elements/provider/provider.js';
+import type { PlaygateAgeCheckDialog } from '../../src/elements/age-check-dialog/age-check-dialog.component.js';
 import type { PlaygateChallengePanel } from '../../src/elements/challenge-panel/challenge-panel.component.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
@@ -49,11 +50,28 @@ const rowState = (m: Mounted, name: string) => row(m, name)?.dataset.state;
 const action = (m: Mounted, name: string) => row(m, name)?.querySelector<HTMLButtonElement>('[part="action"]') ?? null;
 const panel = (m: Mounted) => m.element.shadowRoot?.querySelector<PlaygateChallengePanel>('playgate-challenge-panel') ?? null;
 const inPanel = (m: Mounted, selector: string) => panel(m)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const ageCheckDialog = (m: Mounted) => m.element.shadowRoot?.querySelector<PlaygateAgeCheckDialog>('playgate-age-check-dialog') ?? null;
+const dialogPart = (m: Mounted, part: string) => ageCheckDialog(m)?.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`) ?? null;
+const dialogText = (m: Mounted) => dialogPart(m, 'bar')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const parentLink = (m: Mounted) => panel(m)?.shadowRoot?.querySelector<HTMLAnchorElement>('[part="parent-link"]')?.href ?? '';
 
 async function until(m: Mounted, check: () => boolean, what: string): Promise<void> {
   await waitFor(() => check(), `${what}; text is: ${m.text()}`);
   await m.element.updateComplete;
+}
+
+/** The age check's frame, once its page has loaded (its buttons drawn). */
+async function ageCheckFrame(m: Mounted): Promise<HTMLIFrameElement> {
+  await until(m, () => dialogPart(m, 'frame') !== null, 'the age check dialog');
+  const frame = dialogPart(m, 'frame') as HTMLIFrameElement;
+  await waitFor(() => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('button') !== null, 'the age check page');
+  return frame;
+}
+
+function pressInFrame(frame: HTMLIFrameElement, label: string): void {
+  const button = [...frameDocument(frame).querySelectorAll('button')].find((b) => b.textContent === label);
+  if (!button) throw new Error(`no ${label} button in the frame`);
+  button.click();
 }
 
 /** Asks for a feature through its row, and waits for the challenge panel. */
@@ -373,20 +391,58 @@ describe('<playgate-permission-request>', () => {
     expect(kept).not.to.contain('parent@example.com');
   });
 
-  it('asks for an age check, not a parent, for a threshold permission, alone in its upgrade', async () => {
+  it("asks the player to check their own age in a dialog (not a parent, no code, no QR), and turns the feature on once it passes", async () => {
     const emu = await asPlayer('adult', 'sam');
     const m = await mount(emu);
     const created = next(m.element, 'playgate-challenge-created');
-    await askParent(m, 'loot-boxes-paid-gameplay-impacting');
+    const started = next(m.element, 'playgate-age-verification-started');
+    action(m, 'loot-boxes-paid-gameplay-impacting')?.click();
     expect((await created).detail.type).to.equal('CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE');
-    expect(inPanel(m, '[part="title"]')?.textContent).to.equal('Verify your age');
-    expect(inPanel(m, '[part="email"]'), 'no parent email for an age check').to.equal(null);
+    expect((await started).detail).to.deep.equal({ permissions: ['loot-boxes-paid-gameplay-impacting'] });
+    const frame = await ageCheckFrame(m);
+    expect(frame.getAttribute('allow')).to.equal('camera;payment;publickey-credentials-get;publickey-credentials-create');
+    expect(frame.src).to.match(/\/verify\?c=/);
+    expect(panel(m), 'no parent panel').to.equal(null);
+    expect(dialogText(m)).to.equal('Check your age ×');
     await expect(m.element).to.be.accessible();
+
+    // Closed and opened again: the same check, no second one created.
+    dialogPart(m, 'close')?.click();
+    await until(m, () => ageCheckDialog(m) === null, 'the dialog closed');
+    const resume = m.element.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="show-code"]');
+    expect(resume?.textContent).to.equal('Continue the age check');
+    resume?.click();
+    const again = await ageCheckFrame(m);
+    expect((await kidRequests(emu)).filter((r) => r.path === '/session/upgrade')).to.have.length(1);
+
     const granted = next(m.element, 'playgate-permission-granted');
-    // The link is the player's own age check (the emulator's stand-in for k-ID's AgeKit+).
-    await parentAnswers(parentLink(m), 'Pass the check');
+    const verified = next(m.element, 'playgate-age-verified');
+    // The player passes in the frame. The dialog may close before the frame's next page loads
+    // (the webhook can be first): what counts is the flow's answer, not the frame's.
+    pressInFrame(again, 'Pass the check');
+    expect((await verified).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
     expect((await granted).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
     await until(m, () => rowState(m, 'loot-boxes-paid-gameplay-impacting') === 'on', 'the feature on');
+    expect(ageCheckDialog(m), 'closed once it passed').to.equal(null);
+  });
+
+  it('says kindly when the age check fails, and starts a new one only when the player tries again', async () => {
+    const emu = await asPlayer('adult', 'sam');
+    const m = await mount(emu);
+    action(m, 'loot-boxes-paid-gameplay-impacting')?.click();
+    const frame = await ageCheckFrame(m);
+    const failed = next(m.element, 'playgate-age-verification-failed');
+    const denied = next(m.element, 'playgate-permission-denied');
+    pressInFrame(frame, 'Fail the check');
+    expect((await failed).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
+    expect((await denied).detail.reason).to.equal('age-check-failed');
+    await until(m, () => m.text().includes('The age check did not work this time'), 'the failure, said kindly');
+    expect(ageCheckDialog(m)).to.equal(null);
+    await expect(m.element).to.be.accessible();
+    expect((await kidRequests(emu)).filter((r) => r.path === '/session/upgrade')).to.have.length(1);
+    [...(m.element.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="outcome"] button') ?? [])].find((b) => b.textContent === 'Try again')?.click();
+    await ageCheckFrame(m);
+    expect((await kidRequests(emu)).filter((r) => r.path === '/session/upgrade')).to.have.length(2);
   });
 
   it('never mixes an age-checked feature with others in one upgrade', async () => {

@@ -168,13 +168,13 @@ describe('ChallengeWait', () => {
     // Backed off to about 25 s (next at 65,938); the player comes back from the parent's phone,
     // and is asked for at once within the 5 s floor: 5 s after the last ask.
     await t.timers.advance(4000);
-    t.wait.focused();
+    t.wait.wake();
     await t.timers.advance(624);
     expect(t.asked()).to.have.length(4);
     await t.timers.advance(1);
     expect(t.asked().at(-1)).to.equal('status@45625');
     // Focus again at once: the floor holds, and the pace starts afresh from 5 s.
-    t.wait.focused();
+    t.wait.wake();
     await t.timers.advance(4999);
     expect(t.asked()).to.have.length(5);
     await t.timers.advance(1);

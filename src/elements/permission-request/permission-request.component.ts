@@ -7,12 +7,14 @@ import { sessionOf } from '../../flows/session-store.js';
 import { errorText } from '../../i18n/format.js';
 import type { Permission, Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.component.js';
 import { PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
-import type {} from '../challenge-panel/challenge-panel.js';
 import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
-import { CHALLENGE_EXPORTS, listConverter, rowState, type RowState } from './rows.js';
+import { listConverter, rowState, type RowState } from './rows.js';
+import { firstConsentView } from './first-consent-view.js';
+import { waitingView } from './waiting-view.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 export { FIRST_CONSENT_PARTS } from './rows.js';
@@ -33,6 +35,9 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @event playgate-permission-denied - A parent said no, or the feature is not available (`prohibited`), or the answer was yes and the session still shows it off (`not-available` below its age threshold, `turned-off` by a parent). Detail: `{ permissions, reason }`.
  * @event playgate-challenge-created - A parent (or an age check) must answer. Detail: `{ challengeId, kind, type, permissions }`; never the code or link.
  * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
+ * @event playgate-age-verification-started - The player started proving their own age for a threshold feature (the dialog opened). Detail: `{ permissions }`.
+ * @event playgate-age-verified - The age check passed (what it turned on follows as `playgate-permission-granted`). Detail: `{ permissions }`.
+ * @event playgate-age-verification-failed - The age check did not pass; the player may try again. Detail: `{ permissions }`.
  *
  * @csspart base - The box around everything.
  * @csspart message - A state in words: loading, an error, no account yet, waiting, working.
@@ -56,6 +61,8 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @csspart challenge - The challenge panel (itself a `<playgate-challenge-panel>`). Its own
  * parts are exported with a `challenge-` prefix: `challenge-title`, `challenge-qr`,
  * `challenge-code`, `challenge-close` and the rest.
+ * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`), with its parts
+ * exported as `age-check-dialog`, `age-check-bar`, `age-check-title`, `age-check-close`, `age-check-frame`.
  *
  * @cssproperty --playgate-color-positive - Features that are on.
  */
@@ -66,6 +73,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   constructor() {
     super();
     define('playgate-challenge-panel', class extends PlaygateChallengePanel {});
+    define('playgate-age-check-dialog', class extends PlaygateAgeCheckDialog {});
   }
 
   /** Show only these permissions (`permissions="voice-chat,text-chat-private"`). Default: all. */
@@ -175,7 +183,19 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     if (session) body = this.renderRows(session);
     else if (kid.state === 'loading') body = html`<p part="message" role="status">${this.t.status.loading}</p>`;
     else if (kid.state === 'error') body = html`<p part="message" role="alert">${this.t.status.error} ${errorText(kid.error, this.t)}</p><div class="actions"><button part="retry" @click=${() => void runtime.refresh()}>${this.t.status.retry}</button></div>`;
-    else body = this.renderFirstConsent(kid.state === 'revoked');
+    else {
+      body = firstConsentView({
+        current: this.request,
+        revoked: kid.state === 'revoked',
+        presenting: this.presenting,
+        panelHidden: this.panelHidden,
+        messages: this.t,
+        hideIntro: this.hideIntro,
+        jurisdiction: this.settings?.jurisdiction ?? '',
+        setUp: () => void this.setUp(),
+        showPanel: this.showPanel,
+      });
+    }
     return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
   }
 
@@ -206,7 +226,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
         ${row === 'ask-parent' ? action(t.askParent, ask) : nothing}
         ${row === 'verify-age' ? action(t.verifyAge, ask) : nothing}
         ${row === 'waiting' && this.panelHidden
-          ? html`<button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${t.showCode}</button>`
+          ? html`<button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.request.state === 'waiting' && this.request.challenge.purpose === 'age-check' ? this.t.ageCheck.resume : t.showCode}</button>`
           : nothing}
       </li>
     `;
@@ -216,26 +236,6 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     this.panelHidden = false;
     this.focusNext = 'panel';
   };
-
-  private renderFirstConsent(revoked: boolean) {
-    const current = this.request;
-    if (current.state === 'waiting') {
-      // The panel was closed, or another element shows it: say what is going on, never nothing.
-      if (this.presenting && !this.panelHidden) return nothing;
-      return html`
-        <p part="message" role="status">${this.t.request.waiting}</p>
-        ${this.presenting ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.t.request.showCode}</button></div>` : nothing}
-      `;
-    }
-    if (current.state === 'age-gate' || current.state === 'prohibited' || current.state === 'requesting') return nothing;
-    const jurisdiction = this.settings?.jurisdiction ?? '';
-    return html`
-      ${this.hideIntro ? nothing : html`<p part="message" role=${revoked ? 'alert' : nothing}>${revoked ? this.t.status.revoked : this.t.status.noSession}</p>`}
-      ${jurisdiction
-        ? html`<div class="actions"><button part="action" data-action="set-up" @click=${() => void this.setUp()}>${this.t.ageGate.start}</button></div>`
-        : html`<p part="message" class="problem">${this.t.ageGate.noJurisdiction}</p>`}
-    `;
-  }
 
   /** The panel, the age gate or an outcome: only in the element that owns the conversation. */
   private renderConversation() {
@@ -249,26 +249,28 @@ export class PlaygatePermissionRequest extends PlaygateElement {
         return ageGate(current, this.t, this.words.locale, (age) => void requests.checkAge(age));
       case 'waiting':
         if (this.panelHidden) return nothing;
-        return html`<playgate-challenge-panel
-          part="challenge"
-          exportparts=${CHALLENGE_EXPORTS}
-          .waiting=${current}
-          .timers=${this.runtime?.timers}
-          .messages=${this.t}
-          locale=${this.words.locale}
-          features=${current.pending.kind === 'upgrade' ? features(current.pending.permissions) : ''}
-          @playgate-challenge-panel-email=${(event: CustomEvent<{ email: string }>) => void requests.sendEmail(event.detail.email)}
-          @playgate-challenge-panel-close=${() => {
-            // The wait goes on; focus lands where the panel can be opened again.
+        return waitingView({
+          waiting: current,
+          timers: this.runtime?.timers,
+          messages: this.t,
+          locale: this.words.locale,
+          features: current.pending.kind === 'upgrade' ? features(current.pending.permissions) : '',
+          email: (address) => void requests.sendEmail(address),
+          // The wait goes on; focus lands where the panel can be opened again.
+          close: () => {
             this.panelHidden = true;
             this.focusNext = 'reopen';
-          }}
-        ></playgate-challenge-panel>`;
+          },
+          hint: () => {
+            requests.wake();
+          },
+        });
       case 'requesting':
         return html`<p part="message" role="status">${t.working}</p>`;
       case 'granted':
         return this.outcome(current.permissions.length ? t.granted(features(current.permissions)) : t.grantedSetUp, 'good');
       case 'denied':
+        if (current.pending.kind === 'upgrade' && current.pending.ageCheck) return this.outcome(this.t.ageCheck.failed, 'muted', this.t.ageCheck.retry);
         return this.outcome(t.denied, 'muted', current.pending.kind === 'upgrade' ? t.askAgain : undefined);
       case 'locked':
         return this.outcome((current.reason === 'not-available' ? t.lockedBelowAge : t.lockedByParent)(features(current.permissions)), 'muted');

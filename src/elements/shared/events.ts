@@ -21,6 +21,11 @@ declare global {
     'playgate-permission-denied': CustomEvent<PlaygateEventDetails['playgate-permission-denied']>;
     'playgate-challenge-created': CustomEvent<PlaygateEventDetails['playgate-challenge-created']>;
     'playgate-challenge-resolved': CustomEvent<PlaygateEventDetails['playgate-challenge-resolved']>;
+    'playgate-age-verification-started': CustomEvent<PlaygateEventDetails['playgate-age-verification-started']>;
+    'playgate-age-verified': CustomEvent<PlaygateEventDetails['playgate-age-verified']>;
+    'playgate-age-verification-failed': CustomEvent<PlaygateEventDetails['playgate-age-verification-failed']>;
     'playgate-challenge-panel-close': CustomEvent<undefined>;
+    'playgate-age-check-dialog-close': CustomEvent<undefined>;
+    'playgate-age-check-dialog-hint': CustomEvent<undefined>;
   }
 }

@@ -12,7 +12,12 @@ export interface PlaygateEventDetails {
   'playgate-consent-completed': { rounds: number };
   'playgate-permission-granted': { permissions: string[] };
   /** `not-available` and `turned-off`: the answer was yes, yet the session shows them off (below an age threshold; a parent turned them off). */
-  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' | 'not-available' | 'turned-off' };
+  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | 'not-available' | 'turned-off' };
+  /** The player started proving their own age: for these features (threshold), or none (an unverified adult). */
+  'playgate-age-verification-started': { permissions: string[] };
+  /** The age check passed; what it unlocked follows as `playgate-permission-granted` or `playgate-session-changed`. */
+  'playgate-age-verified': { permissions: string[] };
+  'playgate-age-verification-failed': { permissions: string[] };
   'playgate-challenge-created': ChallengeEventDetail & { type: string };
   'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
 }

@@ -28,7 +28,7 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
   const isVisible = () => page.isVisible();
   const requests = new PermissionRequests({ port, store, storage: page.storage, timers: page.timers, isVisible, push: pushed, wait: config.challengeWait });
   requests.subscribe((_state, event) => {
-    if (event) host.emit(requestAnnouncement(event, requests.audience.presenter));
+    if (event) for (const announcement of requestAnnouncements(event, requests.audience.presenter)) host.emit(announcement);
   });
   return {
     port,
@@ -62,18 +62,25 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
       requests.visibilityChanged();
     },
     focused() {
-      requests.focused();
+      requests.wake();
     },
   };
 }
 
 /** A permission request's news, sent by the element that presents it. */
-function requestAnnouncement(event: RequestEvent, view: object | undefined): RuntimeEvent {
-  if (event.type === 'granted') return runtimeEvent('playgate-permission-granted', { permissions: [...event.permissions] }, view);
-  if (event.type === 'denied') return runtimeEvent('playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason }, view);
+function requestAnnouncements(event: RequestEvent, view: object | undefined): RuntimeEvent[] {
+  if (event.type === 'granted') return [runtimeEvent('playgate-permission-granted', { permissions: [...event.permissions] }, view)];
+  if (event.type === 'denied') return [runtimeEvent('playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason }, view)];
   const { pending } = event;
-  // Never the one-time code or link: those let a parent approve.
-  const about = { challengeId: pending.challengeId, kind: pending.kind, permissions: pending.kind === 'upgrade' ? [...pending.permissions] : [] };
-  if (event.type === 'challenge-created') return runtimeEvent('playgate-challenge-created', { ...about, type: event.challenge.type }, view);
-  return runtimeEvent('playgate-challenge-resolved', { ...about, status: event.status === 'PASS' ? 'approved' : 'denied' }, view);
+  // Never the one-time code or link: those let a parent approve (or the player check their age).
+  const permissions = pending.kind === 'upgrade' ? [...pending.permissions] : [];
+  const about = { challengeId: pending.challengeId, kind: pending.kind, permissions };
+  const ageCheck = pending.kind === 'upgrade' && pending.ageCheck === true;
+  if (event.type === 'challenge-created') {
+    const created = runtimeEvent('playgate-challenge-created', { ...about, type: event.challenge.type }, view);
+    return ageCheck ? [created, runtimeEvent('playgate-age-verification-started', { permissions }, view)] : [created];
+  }
+  const resolved = runtimeEvent('playgate-challenge-resolved', { ...about, status: event.status === 'PASS' ? 'approved' : 'denied' }, view);
+  if (!ageCheck) return [resolved];
+  return [resolved, runtimeEvent(event.status === 'PASS' ? 'playgate-age-verified' : 'playgate-age-verification-failed', { permissions }, view)];
 }

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Pořád čekáme. Budeme to dál kontrolovat.',
     close: 'Zavřít',
   },
+  ageCheck: {
+    title: "Ověř svůj věk",
+    close: "Zavřít ověření věku",
+    frameTitle: "Ověření věku",
+    resume: "Pokračovat v ověření věku",
+    failed: "Ověření věku se tentokrát nepovedlo. Můžeš to zkusit znovu.",
+    retry: "Zkusit znovu",
+    verifyToUnlock: "Ověř a odemkni",
+    unverifiedLead: "Některé funkce zůstanou zamčené, dokud neověříš svůj věk.",
+  },
   ageGate: {
     title: 'Kolik ti je let?',
     lead: 'Ptáme se, abychom mohli tvůj účet chránit.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Venter stadig. Vi bliver ved med at tjekke.',
     close: 'Luk',
   },
+  ageCheck: {
+    title: "Bekræft din alder",
+    close: "Luk alderstjekket",
+    frameTitle: "Alderstjek",
+    resume: "Fortsæt alderstjekket",
+    failed: "Alderstjekket virkede ikke denne gang. Du kan prøve igen.",
+    retry: "Prøv igen",
+    verifyToUnlock: "Bekræft for at låse op",
+    unverifiedLead: "Nogle funktioner er låst, indtil du har bekræftet din alder.",
+  },
   ageGate: {
     title: 'Hvor gammel er du?',
     lead: 'Vi spørger, så vi kan passe på din konto.',

@@ -108,6 +108,16 @@ const messages: Messages = {
     stillWaiting: 'Wir warten noch. Wir schauen weiter nach.',
     close: 'Schließen',
   },
+  ageCheck: {
+    title: "Alter prüfen",
+    close: "Altersprüfung schließen",
+    frameTitle: "Altersprüfung",
+    resume: "Altersprüfung fortsetzen",
+    failed: "Die Altersprüfung hat diesmal nicht geklappt. Du kannst es noch einmal versuchen.",
+    retry: "Noch einmal",
+    verifyToUnlock: "Zum Freischalten prüfen",
+    unverifiedLead: "Manche Funktionen bleiben gesperrt, bis dein Alter geprüft ist.",
+  },
   ageGate: {
     title: 'Wie alt bist du?',
     lead: 'Wir fragen, damit wir dein Konto schützen können.',

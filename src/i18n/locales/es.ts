@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Seguimos esperando. Lo seguiremos comprobando.',
     close: 'Cerrar',
   },
+  ageCheck: {
+    title: "Comprueba tu edad",
+    close: "Cerrar la comprobación de edad",
+    frameTitle: "Comprobación de edad",
+    resume: "Continuar la comprobación de edad",
+    failed: "La comprobación de edad no funcionó esta vez. Puedes intentarlo de nuevo.",
+    retry: "Intentar de nuevo",
+    verifyToUnlock: "Verifica para desbloquear",
+    unverifiedLead: "Algunas funciones siguen bloqueadas hasta que compruebes tu edad.",
+  },
   ageGate: {
     title: '¿Cuántos años tienes?',
     lead: 'Te lo preguntamos para mantener tu cuenta segura.',

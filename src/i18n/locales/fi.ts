@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Odotetaan yhä. Tarkistamme tilannetta edelleen.',
     close: 'Sulje',
   },
+  ageCheck: {
+    title: "Vahvista ikäsi",
+    close: "Sulje ikätarkistus",
+    frameTitle: "Ikätarkistus",
+    resume: "Jatka ikätarkistusta",
+    failed: "Ikätarkistus ei onnistunut tällä kertaa. Voit yrittää uudelleen.",
+    retry: "Yritä uudelleen",
+    verifyToUnlock: "Vahvista avataksesi",
+    unverifiedLead: "Jotkin toiminnot pysyvät lukittuina, kunnes ikäsi on vahvistettu.",
+  },
   ageGate: {
     title: 'Kuinka vanha olet?',
     lead: 'Kysymme tätä, jotta voimme pitää tilisi turvassa.',

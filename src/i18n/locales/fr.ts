@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Toujours en attente. Nous continuons à vérifier.',
     close: 'Fermer',
   },
+  ageCheck: {
+    title: "Vérifie ton âge",
+    close: "Fermer la vérification de l’âge",
+    frameTitle: "Vérification de l’âge",
+    resume: "Continuer la vérification de l’âge",
+    failed: "La vérification de l’âge n’a pas fonctionné cette fois. Tu peux réessayer.",
+    retry: "Réessayer",
+    verifyToUnlock: "Vérifier pour débloquer",
+    unverifiedLead: "Certaines fonctions restent bloquées tant que ton âge n’est pas vérifié.",
+  },
   ageGate: {
     title: 'Quel âge as-tu\u202F?',
     lead: 'Nous te le demandons pour protéger ton compte.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'עדיין מחכים. נמשיך לבדוק.',
     close: 'סגירה',
   },
+  ageCheck: {
+    title: "בדיקת גיל",
+    close: "סגירת בדיקת הגיל",
+    frameTitle: "בדיקת גיל",
+    resume: "המשך בדיקת הגיל",
+    failed: "בדיקת הגיל לא הצליחה הפעם. אפשר לנסות שוב.",
+    retry: "לנסות שוב",
+    verifyToUnlock: "אימות לפתיחה",
+    unverifiedLead: "חלק מהתכונות נשארות נעולות עד שתאמת את גילך.",
+  },
   ageGate: {
     title: 'מה הגיל שלך?',
     lead: 'אנחנו שואלים כדי שנוכל לשמור על החשבון שלך.',

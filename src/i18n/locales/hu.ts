@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Még várunk. Tovább figyeljük.',
     close: 'Bezárás',
   },
+  ageCheck: {
+    title: "Igazold az életkorod",
+    close: "Életkor-ellenőrzés bezárása",
+    frameTitle: "Életkor-ellenőrzés",
+    resume: "Életkor-ellenőrzés folytatása",
+    failed: "Az életkor-ellenőrzés most nem sikerült. Megpróbálhatod újra.",
+    retry: "Újra",
+    verifyToUnlock: "Igazold a feloldáshoz",
+    unverifiedLead: "Néhány funkció zárolva marad, amíg nem igazolod az életkorod.",
+  },
   ageGate: {
     title: 'Hány éves vagy?',
     lead: 'Azért kérdezzük, hogy biztonságban tarthassuk a fiókodat.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Masih menunggu. Kami akan terus memeriksa.',
     close: 'Tutup',
   },
+  ageCheck: {
+    title: "Periksa usiamu",
+    close: "Tutup pemeriksaan usia",
+    frameTitle: "Pemeriksaan usia",
+    resume: "Lanjutkan pemeriksaan usia",
+    failed: "Pemeriksaan usia belum berhasil kali ini. Kamu bisa mencoba lagi.",
+    retry: "Coba lagi",
+    verifyToUnlock: "Verifikasi untuk membuka",
+    unverifiedLead: "Beberapa fitur tetap terkunci sampai kamu memeriksa usiamu.",
+  },
   ageGate: {
     title: 'Berapa usiamu?',
     lead: 'Kami bertanya supaya bisa menjaga akunmu tetap aman.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Ancora in attesa. Continuiamo a controllare.',
     close: 'Chiudi',
   },
+  ageCheck: {
+    title: "Verifica la tua età",
+    close: "Chiudi la verifica dell’età",
+    frameTitle: "Verifica dell’età",
+    resume: "Continua la verifica dell’età",
+    failed: "La verifica dell’età non ha funzionato questa volta. Puoi riprovare.",
+    retry: "Riprova",
+    verifyToUnlock: "Verifica per sbloccare",
+    unverifiedLead: "Alcune funzioni restano bloccate finché non verifichi la tua età.",
+  },
   ageGate: {
     title: 'Quanti anni hai?',
     lead: 'Te lo chiediamo per proteggere il tuo account.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'まだ待っています。このまま確認を続けます。',
     close: '閉じる',
   },
+  ageCheck: {
+    title: "年齢を確認する",
+    close: "年齢確認を閉じる",
+    frameTitle: "年齢確認",
+    resume: "年齢確認を続ける",
+    failed: "今回は年齢確認ができませんでした。もう一度試せます。",
+    retry: "もう一度試す",
+    verifyToUnlock: "確認してロック解除",
+    unverifiedLead: "年齢を確認するまで、いくつかの機能はロックされたままです。",
+  },
   ageGate: {
     title: 'あなたは何さいですか？',
     lead: 'あなたのアカウントを安全に守るために聞いています。',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: '아직 기다리는 중이에요. 계속 확인할게요.',
     close: '닫기',
   },
+  ageCheck: {
+    title: "나이 확인하기",
+    close: "나이 확인 닫기",
+    frameTitle: "나이 확인",
+    resume: "나이 확인 계속하기",
+    failed: "이번에는 나이 확인이 되지 않았어요. 다시 시도할 수 있어요.",
+    retry: "다시 시도",
+    verifyToUnlock: "확인하고 잠금 해제",
+    unverifiedLead: "나이를 확인할 때까지 일부 기능은 잠겨 있어요.",
+  },
   ageGate: {
     title: '몇 살이에요?',
     lead: '계정을 안전하게 지키려고 물어봐요.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Venter fortsatt. Vi fortsetter å sjekke.',
     close: 'Lukk',
   },
+  ageCheck: {
+    title: "Bekreft alderen din",
+    close: "Lukk alderskontrollen",
+    frameTitle: "Alderskontroll",
+    resume: "Fortsett alderskontrollen",
+    failed: "Alderskontrollen virket ikke denne gangen. Du kan prøve igjen.",
+    retry: "Prøv igjen",
+    verifyToUnlock: "Bekreft for å låse opp",
+    unverifiedLead: "Noen funksjoner er låst til du har bekreftet alderen din.",
+  },
   ageGate: {
     title: 'Hvor gammel er du?',
     lead: 'Vi spør for å kunne holde kontoen din trygg.',

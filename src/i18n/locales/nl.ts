@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'We wachten nog. We blijven kijken.',
     close: 'Sluiten',
   },
+  ageCheck: {
+    title: "Controleer je leeftijd",
+    close: "Leeftijdscontrole sluiten",
+    frameTitle: "Leeftijdscontrole",
+    resume: "Leeftijdscontrole voortzetten",
+    failed: "De leeftijdscontrole lukte deze keer niet. Je kunt het opnieuw proberen.",
+    retry: "Opnieuw proberen",
+    verifyToUnlock: "Controleer om te ontgrendelen",
+    unverifiedLead: "Sommige functies blijven vergrendeld tot je leeftijd is gecontroleerd.",
+  },
   ageGate: {
     title: 'Hoe oud ben je?',
     lead: 'We vragen dit om je account veilig te houden.',

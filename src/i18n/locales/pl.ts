@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Nadal czekamy. Będziemy dalej sprawdzać.',
     close: 'Zamknij',
   },
+  ageCheck: {
+    title: "Potwierdź swój wiek",
+    close: "Zamknij weryfikację wieku",
+    frameTitle: "Weryfikacja wieku",
+    resume: "Kontynuuj weryfikację wieku",
+    failed: "Weryfikacja wieku tym razem się nie udała. Możesz spróbować ponownie.",
+    retry: "Spróbuj ponownie",
+    verifyToUnlock: "Zweryfikuj, aby odblokować",
+    unverifiedLead: "Niektóre funkcje pozostaną zablokowane, dopóki nie potwierdzisz wieku.",
+  },
   ageGate: {
     title: 'Ile masz lat?',
     lead: 'Pytamy, żeby twoje konto było bezpieczne.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Ainda esperando. Vamos continuar verificando.',
     close: 'Fechar',
   },
+  ageCheck: {
+    title: "Confirme sua idade",
+    close: "Fechar a verificação de idade",
+    frameTitle: "Verificação de idade",
+    resume: "Continuar a verificação de idade",
+    failed: "A verificação de idade não funcionou desta vez. Você pode tentar de novo.",
+    retry: "Tentar de novo",
+    verifyToUnlock: "Verifique para desbloquear",
+    unverifiedLead: "Alguns recursos ficam bloqueados até você confirmar sua idade.",
+  },
   ageGate: {
     title: 'Quantos anos você tem?',
     lead: 'Perguntamos isso para manter sua conta segura.',

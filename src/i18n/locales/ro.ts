@@ -111,6 +111,16 @@ const messages: Messages = {
     stillWaiting: 'Încă așteptăm. Verificăm în continuare.',
     close: 'Închide',
   },
+  ageCheck: {
+    title: "Verifică-ți vârsta",
+    close: "Închide verificarea vârstei",
+    frameTitle: "Verificarea vârstei",
+    resume: "Continuă verificarea vârstei",
+    failed: "Verificarea vârstei nu a mers de data asta. Poți încerca din nou.",
+    retry: "Încearcă din nou",
+    verifyToUnlock: "Verifică pentru a debloca",
+    unverifiedLead: "Unele funcții rămân blocate până îți verifici vârsta.",
+  },
   ageGate: {
     title: 'Câți ani ai?',
     lead: 'Te întrebăm ca să-ți putem păstra contul în siguranță.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Väntar fortfarande. Vi fortsätter att kolla.',
     close: 'Stäng',
   },
+  ageCheck: {
+    title: "Kontrollera din ålder",
+    close: "Stäng ålderskontrollen",
+    frameTitle: "Ålderskontroll",
+    resume: "Fortsätt ålderskontrollen",
+    failed: "Ålderskontrollen fungerade inte den här gången. Du kan försöka igen.",
+    retry: "Försök igen",
+    verifyToUnlock: "Verifiera för att låsa upp",
+    unverifiedLead: "Vissa funktioner är låsta tills du har kontrollerat din ålder.",
+  },
   ageGate: {
     title: 'Hur gammal är du?',
     lead: 'Vi frågar för att kunna skydda ditt konto.',

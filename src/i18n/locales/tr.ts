@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Hâlâ bekliyoruz. Kontrol etmeye devam edeceğiz.',
     close: 'Kapat',
   },
+  ageCheck: {
+    title: "Yaşını doğrula",
+    close: "Yaş doğrulamasını kapat",
+    frameTitle: "Yaş doğrulaması",
+    resume: "Yaş doğrulamasına devam et",
+    failed: "Yaş doğrulaması bu sefer olmadı. Yeniden deneyebilirsin.",
+    retry: "Yeniden dene",
+    verifyToUnlock: "Kilidi açmak için doğrula",
+    unverifiedLead: "Yaşını doğrulayana kadar bazı özellikler kilitli kalır.",
+  },
   ageGate: {
     title: 'Kaç yaşındasın?',
     lead: 'Hesabını güvende tutabilmek için soruyoruz.',

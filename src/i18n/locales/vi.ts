@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: 'Vẫn đang chờ. Chúng tôi sẽ tiếp tục kiểm tra.',
     close: 'Đóng',
   },
+  ageCheck: {
+    title: "Xác minh tuổi của bạn",
+    close: "Đóng phần kiểm tra tuổi",
+    frameTitle: "Kiểm tra tuổi",
+    resume: "Tiếp tục kiểm tra tuổi",
+    failed: "Lần này kiểm tra tuổi chưa thành công. Bạn có thể thử lại.",
+    retry: "Thử lại",
+    verifyToUnlock: "Xác minh để mở khóa",
+    unverifiedLead: "Một số tính năng sẽ bị khóa cho đến khi bạn xác minh tuổi.",
+  },
   ageGate: {
     title: 'Bạn bao nhiêu tuổi?',
     lead: 'Chúng tôi hỏi để giữ an toàn cho tài khoản của bạn.',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: '还在等。我们会继续查看。',
     close: '关闭',
   },
+  ageCheck: {
+    title: "确认你的年龄",
+    close: "关闭年龄确认",
+    frameTitle: "年龄确认",
+    resume: "继续年龄确认",
+    failed: "这次年龄确认没有成功。你可以再试一次。",
+    retry: "再试一次",
+    verifyToUnlock: "验证后解锁",
+    unverifiedLead: "在确认年龄之前，部分功能会保持锁定。",
+  },
   ageGate: {
     title: '你几岁了？',
     lead: '我们问这个，是为了保护你的账号安全。',

@@ -107,6 +107,16 @@ const messages: Messages = {
     stillWaiting: '還在等。我們會繼續查看。',
     close: '關閉',
   },
+  ageCheck: {
+    title: "確認你的年齡",
+    close: "關閉年齡確認",
+    frameTitle: "年齡確認",
+    resume: "繼續年齡確認",
+    failed: "這次年齡確認沒有成功。你可以再試一次。",
+    retry: "再試一次",
+    verifyToUnlock: "驗證後解鎖",
+    unverifiedLead: "在確認年齡之前，部分功能會保持鎖定。",
+  },
   ageGate: {
     title: '你幾歲了？',
     lead: '我們問這個，是為了保護你的帳號安全。',
