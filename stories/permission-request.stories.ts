@@ -84,8 +84,8 @@ const ask = async (canvas: HTMLElement, permission: string) => {
 };
 
 /** The parent answers on their own device (the emulator's control API stands in for it). */
-async function parentDecides(canvas: HTMLElement, stack: InPageStack, approve: boolean): Promise<void> {
-  await find(canvas, '[part="code"]', true);
+async function parentDecides(canvas: HTMLElement, stack: InPageStack, approve: boolean, shown = '[part="code"]', inPanel = true): Promise<void> {
+  await find(canvas, shown, inPanel);
   const response = await stack.emulator.fetch(new Request(`${GAME}/emulator/_emulator/challenges`));
   const [challenge] = (await response.json()) as Array<{ challengeId: string }>;
   if (challenge) await stack.control(`/challenges/${challenge.challengeId}/decide`, { approve });
@@ -162,6 +162,23 @@ export const Denied: Story = story({
   },
 });
 export const VerifyYourAge: Story = story({ scenario: 'adult', player: 'sam', play: (canvas) => ask(canvas, 'loot-boxes-paid-gameplay-impacting') });
+export const AgeCheckFailed: Story = story({
+  scenario: 'adult',
+  player: 'sam',
+  play: async (canvas, stack) => {
+    await ask(canvas, 'loot-boxes-paid-gameplay-impacting');
+    // The player's check ends without a pass (the control API stands in for the frame).
+    await parentDecides(canvas, stack, false, 'playgate-age-check-dialog', false);
+  },
+});
+export const LockedByAParent: Story = story({
+  scenario: 'child',
+  config: { passLeavesPermissionsOff: true },
+  play: async (canvas, stack) => {
+    await ask(canvas, 'voice-chat');
+    await parentDecides(canvas, stack, true);
+  },
+});
 export const CouldNotAsk: Story = story({
   scenario: 'teen',
   player: 'rowan',

@@ -1,10 +1,9 @@
 // The session status's own controls (dismissing what changed, retrying after an error)
 // with the keyboard alone (real key presses) and a gamepad alone.
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { startEmulator, type TestEmulator } from '../support/emulator.js';
 import { cleanUp, mountStatus, next, until, type Mounted } from '../support/elements.js';
-import { focusedName, gamepad, PAD, tabTo } from '../support/input.js';
+import { focusedName, gamepad, PAD, pressUntil, tabTo } from '../support/input.js';
 
 async function asPip(): Promise<TestEmulator> {
   const emu = await startEmulator('child');
@@ -40,15 +39,13 @@ describe('session status, keyboard only', () => {
   it('dismisses what changed with Tab and Enter', async () => {
     const mounted = await withParentChange();
     await tabTo('Dismiss');
-    await sendKeys({ press: 'Enter' });
-    await until(mounted, (t) => !t.includes('A parent turned on'), 'the message to go');
+    await pressUntil('Enter', () => !mounted.text().includes('A parent turned on'), 'the message to go');
   });
 
   it('retries after an error with Tab and Enter', async () => {
     const { mounted } = await withError();
     await tabTo('Try again');
-    await sendKeys({ press: 'Enter' });
-    await until(mounted, (t) => t.includes('Child account'), 'recovery');
+    await pressUntil('Enter', () => mounted.text().includes('Child account'), 'recovery');
   });
 });
 
