@@ -5,14 +5,15 @@ import { define } from '../shared/define.js';
 import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
 import { sessionOf } from '../../flows/session-store.js';
 import { errorText } from '../../i18n/format.js';
-import type { Permission, Session } from '../../model/permissions.js';
+import type { Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.component.js';
 import { PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
 import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
-import { listConverter, rowState, type RowState } from './rows.js';
+import { listConverter } from './rows.js';
+import { rowsView } from './rows-view.js';
 import { firstConsentView } from './first-consent-view.js';
 import { waitingView } from './waiting-view.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
@@ -201,35 +202,15 @@ export class PlaygatePermissionRequest extends PlaygateElement {
 
   private renderRows(session: Session) {
     const wanted = this.name ? [this.name] : this.permissions;
-    const rows = wanted ? session.permissions.filter((p) => wanted.includes(p.name)) : session.permissions;
-    return html`<ul part="list">${rows.map((permission, index) => this.renderRow(permission, index))}</ul>`;
-  }
-
-  private renderRow(permission: Permission, index: number) {
-    const t = this.t.request;
-    const label = this.label(permission.name);
-    const row = rowState(permission, this.request);
-    const busy = this.request.state === 'requesting' || (this.request.state === 'waiting' && row !== 'waiting');
-    const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: t.waiting };
-    // Named "Ask a parent Voice chat": the visible words first, then the feature, in every
-    // language (WCAG 2.5.3: the name a voice user says is the text they see).
-    // By position, not by name: a name may hold spaces, which would split an id reference.
-    const id = `row-${String(index)}`;
-    const action = (text: string, run: () => void) =>
-      html`<button part="action" id=${`${id}-action`} aria-labelledby=${`${id}-action ${id}-label`} ?disabled=${busy} @click=${run}>${text}</button>`;
-    const ask = () => void this.ask(permission.name);
-    return html`
-      <li part="row" data-permission=${permission.name} data-state=${row}>
-        <span part="label" id=${`${id}-label`}>${label}</span>
-        ${words[row] ? html`<span part="state" class=${row === 'on' ? 'on' : 'muted'}>${words[row]}</span>` : nothing}
-        ${row === 'turn-on' ? action(t.turnOn, ask) : nothing}
-        ${row === 'ask-parent' ? action(t.askParent, ask) : nothing}
-        ${row === 'verify-age' ? action(t.verifyAge, ask) : nothing}
-        ${row === 'waiting' && this.panelHidden
-          ? html`<button part="action" class="quiet" data-action="show-code" @click=${this.showPanel}>${this.request.state === 'waiting' && this.request.challenge.purpose === 'age-check' ? this.t.ageCheck.resume : t.showCode}</button>`
-          : nothing}
-      </li>
-    `;
+    return rowsView({
+      permissions: wanted ? session.permissions.filter((p) => wanted.includes(p.name)) : session.permissions,
+      request: this.request,
+      panelHidden: this.panelHidden,
+      messages: this.t,
+      label: (name) => this.label(name),
+      ask: (name) => void this.ask(name),
+      showPanel: this.showPanel,
+    });
   }
 
   private showPanel = () => {
