@@ -20,7 +20,7 @@ declare module 'react' {
       'playgate-age-check-dialog': Base<PlaygateAgeCheckDialog> & Partial<{ 'open': PlaygateAgeCheckDialog['open']; 'locale': PlaygateAgeCheckDialog['locale'] }> & Listeners<'playgate-age-check-dialog-close' | 'playgate-age-check-dialog-hint'>;
       'playgate-consent-prompt': Base<PlaygateConsentPrompt> & Partial<{ 'inline': PlaygateConsentPrompt['inline']; 'max-rounds': PlaygateConsentPrompt['maxRounds'] }> & Listeners<'playgate-consent-required' | 'playgate-consent-accepted' | 'playgate-consent-declined' | 'playgate-consent-completed'>;
       'playgate-permission-request': Base<PlaygatePermissionRequest> & Partial<{ 'permissions': PlaygatePermissionRequest['permissions']; 'name': PlaygatePermissionRequest['name']; 'hide-intro': PlaygatePermissionRequest['hideIntro'] }> & Listeners<'playgate-permission-granted' | 'playgate-permission-denied' | 'playgate-challenge-created' | 'playgate-challenge-resolved' | 'playgate-age-verification-started' | 'playgate-age-verified' | 'playgate-age-verification-failed'>;
-      'playgate-session-status': Base<PlaygateSessionStatus> & Partial<{ 'layout': PlaygateSessionStatus['layout'] }> & Listeners<never>;
+      'playgate-session-status': Base<PlaygateSessionStatus> & Partial<{ 'layout': PlaygateSessionStatus['layout'] }> & Listeners<'playgate-age-verification-started' | 'playgate-age-verified' | 'playgate-age-verification-failed'>;
     }
   }
 }

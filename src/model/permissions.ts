@@ -30,9 +30,23 @@ export const SessionSchema = z.object({
   /** Present only once a parent has verified consent. */
   kuid: z.optional(z.string()),
   dateOfBirth: z.optional(z.string()),
+  /**
+   * An adult who has not proved it yet (`unverified`) has a minor's defaults until an age
+   * check passes. Left out where the vendor does not say.
+   */
+  ageVerification: z.optional(z.enum(['unverified', 'verified'])),
   permissions: z.array(PermissionSchema),
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** An age check the player started: where it is done (a page to frame), and its id to ask about. */
+export interface AgeVerification {
+  verificationId: string;
+  url: string;
+}
+
+/** Where an age check is: still open, passed or not. */
+export type AgeVerificationStatus = 'PENDING' | 'PASS' | 'FAIL';
 
 /** A request that a parent (or an age check) must answer on another device. */
 export const ChallengeSchema = z.object({

@@ -1,14 +1,4 @@
-import type {
-  AgeCheckResult,
-  AgeGateRequirements,
-  Challenge,
-  ChallengeResult,
-  OneTimeCode,
-  Permission,
-  Session,
-  SessionRead,
-  UpgradeResult,
-} from './permissions.js';
+import type { AgeCheckResult, AgeGateRequirements, AgeVerification, AgeVerificationStatus, Challenge, ChallengeResult, OneTimeCode, Permission, Session, SessionRead, UpgradeResult } from './permissions.js';
 import type { Identity, PasswordCredentials, Profile } from './identity.js';
 import type {
   ConsentAction,
@@ -66,6 +56,12 @@ export interface PermissionsPort {
   /** Email the request to a parent; without `email`, to the adult on file (`invalid_email` if none). */
   sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void>;
   refreshOneTimeCode(challengeId: string, options?: CallOptions): Promise<OneTimeCode>;
+  /**
+   * Starts the player's own age check (an unverified adult proving they are one), only when
+   * they ask: each one counts at the vendor. Optional: a backend without age checks leaves it out.
+   */
+  startAgeVerification?(request: { sessionId?: string; jurisdiction?: string }, options?: CallOptions): Promise<AgeVerification>;
+  getAgeVerificationStatus?(verificationId: string, options?: CallOptions): Promise<AgeVerificationStatus>;
 }
 
 /** The request body of a platform sign-in, kept verbatim so it can be re-sent. */

@@ -96,7 +96,7 @@ describe('PermissionRequests', () => {
     t.fake.upgrades.push({ status: 'CHALLENGE', challenge: challenge('ch3', 'CHALLENGE_SESSION_UPGRADE_BY_AGE_ASSURANCE', 'age-check') });
     await t.requests.request(['mature-content']);
     expect(t.fake.calls.upgrade.at(-1)).to.deep.equal({ sessionId: 's1', names: ['mature-content'] });
-    expect(t.requests.state).to.deep.include({ state: 'waiting', pending: { kind: 'upgrade', challengeId: 'ch3', permissions: ['mature-content'] } });
+    expect(t.requests.state).to.deep.include({ state: 'waiting', pending: { kind: 'upgrade', challengeId: 'ch3', permissions: ['mature-content'], ageCheck: true } });
   });
 
   it('resumes a stored challenge after a reload; one k-ID no longer knows is cleared', async () => {

@@ -6,6 +6,8 @@ import { isPlaygateError, PlaygateError } from '../../model/error.js';
 import type {
   AgeCheckResult,
   AgeGateRequirements,
+  AgeVerification,
+  AgeVerificationStatus,
   Challenge,
   ChallengeResult,
   OneTimeCode,
@@ -25,7 +27,18 @@ import {
   KidRequirementsBody,
   KidSessionBody,
   KidUpgradeBody,
+  KidVerificationBody,
+  KidVerificationStatusBody,
 } from './wire.js';
+
+/**
+ * The browser's time zone, which the game's proxy may use to decide the jurisdiction (k-ID:
+ * decided on the server). A query parameter the proxy reads and never passes on.
+ */
+function timeZoneHint(): Record<string, string> {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return timeZone ? { timeZone } : {};
+}
 
 export interface KidBackendOptions extends Omit<HttpClientOptions, 'auth' | 'decodeError' | 'name'> {
   /** Between reads of a session k-ID just made that does not read yet (three more tries). Default 1 s. */
@@ -50,7 +63,7 @@ export class KidBackend implements PermissionsPort {
   }
 
   async getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements> {
-    return toRequirements(await this.http.json({ ...options, path: 'age-gate/get-requirements', query: { jurisdiction }, schema: KidRequirementsBody }));
+    return toRequirements(await this.http.json({ ...options, path: 'age-gate/get-requirements', query: { jurisdiction, ...timeZoneHint() }, schema: KidRequirementsBody }));
   }
 
   async checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult> {
@@ -58,7 +71,7 @@ export class KidBackend implements PermissionsPort {
     const body = input.dateOfBirth !== undefined
       ? { jurisdiction: input.jurisdiction, dateOfBirth: input.dateOfBirth }
       : { jurisdiction: input.jurisdiction, age: input.age };
-    const answer = await this.http.json({ ...options, method: 'POST', path: 'age-gate/check', body, schema: KidAgeCheckBody });
+    const answer = await this.http.json({ ...options, method: 'POST', path: 'age-gate/check', query: timeZoneHint(), body, schema: KidAgeCheckBody });
     if (answer.status === 'PROHIBITED') return { status: 'PROHIBITED' };
     const session = await this.completeSession(answer.session, options);
     if (answer.status === 'PASS') return { status: 'PASS', session };
@@ -128,6 +141,19 @@ export class KidBackend implements PermissionsPort {
   async sendParentEmail(challengeId: string, email?: string, options?: CallOptions): Promise<void> {
     const body = email === undefined || email === '' ? { challengeId } : { challengeId, email };
     await this.http.request({ ...options, method: 'POST', path: 'challenge/send-email', body });
+  }
+
+  /** An unverified adult proving they are one. The proxy decides the jurisdiction; the time zone is its hint. */
+  async startAgeVerification({ sessionId, jurisdiction }: { sessionId?: string; jurisdiction?: string }, options?: CallOptions): Promise<AgeVerification> {
+    const body = { ...(sessionId ? { sessionId } : {}), ...(jurisdiction ? { jurisdiction } : {}), criteria: { ageCategory: 'ADULT' } };
+    const answer = await this.http.json({ ...options, method: 'POST', path: 'age-verification/perform-access-age-verification', query: timeZoneHint(), body, schema: KidVerificationBody });
+    return { verificationId: answer.id, url: answer.url };
+  }
+
+  async getAgeVerificationStatus(verificationId: string, options?: CallOptions): Promise<AgeVerificationStatus> {
+    // k-ID's parameter is `id` (`verificationId` is a 400).
+    const { status } = await this.http.json({ ...options, path: 'age-verification/get-status', query: { id: verificationId }, schema: KidVerificationStatusBody });
+    return status === 'PASS' || status === 'FAIL' ? status : 'PENDING';
   }
 
   async refreshOneTimeCode(challengeId: string, options?: CallOptions): Promise<OneTimeCode> {

@@ -18,6 +18,7 @@ export function toSession(wire: KidSession): Session {
     ageStatus: wire.ageStatus,
     kuid: wire.kuid,
     dateOfBirth: wire.dateOfBirth,
+    ...(wire.ageVerificationStatus === 'unverified' || wire.ageVerificationStatus === 'verified' ? { ageVerification: wire.ageVerificationStatus } : {}),
     permissions: wire.permissions.map((p) => ({
       name: p.name,
       enabled: p.enabled,
@@ -48,7 +49,9 @@ export function toChallenge(wire: KidChallenge): Challenge {
 }
 
 export function toOneTimeCode(wire: z.infer<typeof KidOtpBody>): OneTimeCode {
-  return { oneTimePassword: wire.otp, expiresAt: toEpochMs(wire.expiresAt), url: wire.url };
+  if ('otp' in wire) return { oneTimePassword: wire.otp, expiresAt: toEpochMs(wire.expiresAt), url: wire.url };
+  const code = 'challenge' in wire ? wire.challenge : wire;
+  return { oneTimePassword: code.oneTimePassword, expiresAt: toEpochMs(code.otpExpiresAt), url: code.url };
 }
 
 /**

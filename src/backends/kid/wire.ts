@@ -18,6 +18,8 @@ export const KidSession = z.object({
   dateOfBirth: z.optional(z.string()),
   ageStatus: z.optional(AgeStatusSchema),
   kuid: z.optional(z.string()),
+  /** `unverified` | `verified` (wire.md A.7); other values are dropped. */
+  ageVerificationStatus: z.optional(z.string()),
   permissions: z.array(KidPermission),
 });
 export type KidSession = z.infer<typeof KidSession>;
@@ -74,11 +76,22 @@ export const KidChallengeStatusBody = z.object({
   approverEmail: z.optional(z.string()),
 });
 
-export const KidOtpBody = z.object({
-  otp: z.string().check(z.minLength(1)),
-  expiresAt: z.optional(KidInstant),
-  url: z.optional(z.string()),
+/** `{otp, expiresAt}` on one k-ID page, the challenge's own fields on another (wire.md A.7): both. */
+export const KidOtpBody = z.union([
+  z.object({ otp: z.string().check(z.minLength(1)), expiresAt: z.optional(KidInstant), url: z.optional(z.string()) }),
+  z.object({ challenge: z.object({ oneTimePassword: z.string().check(z.minLength(1)), otpExpiresAt: z.optional(KidInstant), url: z.optional(z.string()) }) }),
+  z.object({ oneTimePassword: z.string().check(z.minLength(1)), otpExpiresAt: z.optional(KidInstant), url: z.optional(z.string()) }),
+]);
+
+/** `/age-verification/perform-access-age-verification`'s answer. */
+export const KidVerificationBody = z.object({
+  id: z.string().check(z.minLength(1)),
+  url: z.string().check(z.minLength(1)),
+  shortUrl: z.optional(z.string()),
 });
+
+/** `/age-verification/get-status`'s answer: PASS and FAIL end it; anything else is still open. */
+export const KidVerificationStatusBody = z.object({ status: z.string() });
 
 export const KidRequirementsBody = z.object({
   shouldDisplay: z.boolean(),

@@ -11,6 +11,7 @@ import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.com
 import { PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
 import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
+import { VerificationController } from '../shared/verification-controller.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
 import { listConverter } from './rows.js';
 import { rowsView } from './rows-view.js';
@@ -36,7 +37,7 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @event playgate-permission-denied - A parent said no, or the feature is not available (`prohibited`), or the answer was yes and the session still shows it off (`not-available` below its age threshold, `turned-off` by a parent). Detail: `{ permissions, reason }`.
  * @event playgate-challenge-created - A parent (or an age check) must answer. Detail: `{ challengeId, kind, type, permissions }`; never the code or link.
  * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
- * @event playgate-age-verification-started - The player started proving their own age for a threshold feature (the dialog opened). Detail: `{ permissions }`.
+ * @event playgate-age-verification-started - The player started proving their own age: for a threshold feature (`{ permissions }`), or as an unverified adult (`{ permissions: [] }`).
  * @event playgate-age-verified - The age check passed (what it turned on follows as `playgate-permission-granted`). Detail: `{ permissions }`.
  * @event playgate-age-verification-failed - The age check did not pass; the player may try again. Detail: `{ permissions }`.
  *
@@ -62,6 +63,9 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @csspart challenge - The challenge panel (itself a `<playgate-challenge-panel>`). Its own
  * parts are exported with a `challenge-` prefix: `challenge-title`, `challenge-qr`,
  * `challenge-code`, `challenge-close` and the rest.
+ * @csspart verify-outcome - An unverified adult's age check did not pass, or could not start, with a way to try again.
+ * @csspart verify-retry - Its "Try again".
+ * @csspart verify-dismiss - Its dismiss button.
  * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`), with its parts
  * exported as `age-check-dialog`, `age-check-bar`, `age-check-title`, `age-check-close`, `age-check-frame`.
  *
@@ -87,6 +91,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   @property({ type: Boolean, attribute: 'hide-intro', reflect: true }) hideIntro = false;
 
   @state() private request: RequestState = { state: 'idle' };
+  /** An unverified adult's own age check, started from a row here. */
+  private readonly verification = new VerificationController(this, () => this.runtime);
   /** The player closed the panel; the wait goes on and the row offers it again. */
   @state() private panelHidden = false;
 
@@ -197,12 +203,20 @@ export class PlaygatePermissionRequest extends PlaygateElement {
         showPanel: this.showPanel,
       });
     }
-    return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}</section>`;
+    return html`<section part="base" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.request.regionLabel}>${body}${this.renderConversation()}${this.verification.view(this.t, this.words.locale)}</section>`;
   }
 
   private renderRows(session: Session) {
     const wanted = this.name ? [this.name] : this.permissions;
+    // An empty list is a set-up problem at the vendor, not "everything locked" (k-ID's guide).
+    if (session.permissions.length === 0) {
+      return html`<p part="message" role="alert">${this.t.request.noFeatures}</p><div class="actions"><button part="retry" @click=${() => void this.runtime?.refresh()}>${this.t.status.retry}</button></div>`;
+    }
     return rowsView({
+      unverifiedAdult: session.ageVerification === 'unverified' && this.verification.available,
+      verify: () => {
+        this.verification.start();
+      },
       permissions: wanted ? session.permissions.filter((p) => wanted.includes(p.name)) : session.permissions,
       request: this.request,
       panelHidden: this.panelHidden,

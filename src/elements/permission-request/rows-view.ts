@@ -13,6 +13,9 @@ export interface RowsViewOptions {
   label: (name: string) => string;
   ask: (name: string) => void;
   showPanel: () => void;
+  /** An adult who has not proved it, with a backend that can check: withheld rows offer the check. */
+  unverifiedAdult: boolean;
+  verify: () => void;
 }
 
 /** One row per permission: its name, its state in words, and what the player may do. */
@@ -23,11 +26,11 @@ export function rowsView(options: RowsViewOptions) {
 function rowView(options: RowsViewOptions, permission: Permission, index: number) {
   const { request } = options;
   const t = options.messages.request;
-  const row = rowState(permission, request);
+  const row = rowState(permission, request, options.unverifiedAdult);
   const busy = request.state === 'requesting' || (request.state === 'waiting' && row !== 'waiting');
   // An age check open is the player's own doing: no "waiting for a parent" beside it.
   const ageCheck = request.state === 'waiting' && request.challenge.purpose === 'age-check';
-  const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'not-available': t.notAvailable, waiting: ageCheck ? '' : t.waiting };
+  const words: Record<RowState, string> = { on: t.on, 'turn-on': '', 'ask-parent': '', 'verify-age': '', 'verify-to-unlock': '', 'not-available': t.notAvailable, waiting: ageCheck ? '' : t.waiting };
   // Named "Ask a parent Voice chat": the visible words first, then the feature, in every
   // language (WCAG 2.5.3: the name a voice user says is the text they see).
   // By position, not by name: a name may hold spaces, which would split an id reference.
@@ -35,8 +38,8 @@ function rowView(options: RowsViewOptions, permission: Permission, index: number
   const ask = () => {
     options.ask(permission.name);
   };
-  const action = (text: string) =>
-    html`<button part="action" id=${`${id}-action`} aria-labelledby=${`${id}-action ${id}-label`} ?disabled=${busy} @click=${ask}>${text}</button>`;
+  const action = (text: string, run = ask) =>
+    html`<button part="action" id=${`${id}-action`} aria-labelledby=${`${id}-action ${id}-label`} ?disabled=${busy} @click=${run}>${text}</button>`;
   return html`
     <li part="row" data-permission=${permission.name} data-state=${row}>
       <span part="label" id=${`${id}-label`}>${options.label(permission.name)}</span>
@@ -44,6 +47,7 @@ function rowView(options: RowsViewOptions, permission: Permission, index: number
       ${row === 'turn-on' ? action(t.turnOn) : nothing}
       ${row === 'ask-parent' ? action(t.askParent) : nothing}
       ${row === 'verify-age' ? action(t.verifyAge) : nothing}
+      ${row === 'verify-to-unlock' ? action(options.messages.ageCheck.verifyToUnlock, options.verify) : nothing}
       ${row === 'waiting' && options.panelHidden
         ? html`<button part="action" class="quiet" data-action="show-code" @click=${options.showPanel}>${ageCheck ? options.messages.ageCheck.resume : t.showCode}</button>`
         : nothing}

@@ -4,7 +4,7 @@ import type { Permission } from '../../model/permissions.js';
 import { AGE_GATE_PARTS } from '../shared/age-gate.js';
 
 /** What a row offers, by the permission's state. */
-export type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'not-available' | 'waiting';
+export type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'verify-to-unlock' | 'not-available' | 'waiting';
 
 /** The panel's parts, passed on as `challenge-*`. */
 export const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');
@@ -22,11 +22,16 @@ export const listConverter = {
   toAttribute: (value: readonly string[] | undefined) => value?.join(','),
 };
 
-/** What a permission's row offers, by its state and the conversation's. */
-export function rowState(permission: Permission, current: RequestState): RowState {
+/**
+ * What a permission's row offers, by its state and the conversation's. For an adult who
+ * has not proved it (`unverifiedAdult`), what the minor's defaults withhold waits for an
+ * age check, not a parent (k-ID's order of lock labels).
+ */
+export function rowState(permission: Permission, current: RequestState, unverifiedAdult = false): RowState {
   if (current.state === 'waiting' && current.pending.kind === 'upgrade' && current.pending.permissions.includes(permission.name)) return 'waiting';
   if (permission.enabled) return 'on';
   if (permission.managedBy === 'PROHIBITED') return 'not-available';
+  if (unverifiedAdult) return 'verify-to-unlock';
   if (permission.verifiedAgeThreshold !== undefined) return 'verify-age';
   return permission.managedBy === 'GUARDIAN' ? 'ask-parent' : 'turn-on';
 }

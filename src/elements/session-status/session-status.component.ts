@@ -13,6 +13,8 @@ import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { FIRST_CONSENT_PARTS, PlaygatePermissionRequest } from '../permission-request/permission-request.component.js';
 import { PlaygateElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { VerificationController } from '../shared/verification-controller.js';
+import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.component.js';
 import { sessionStatusStyles } from './session-status.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
@@ -52,9 +54,19 @@ const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-
  * @csspart problem - An error or an ended session, with what to do.
  * @csspart retry - The retry button.
  * @csspart session-id - The k-ID session id, for support.
+ * @csspart verify - For an adult who has not proved it: why some features are locked, and the offer to check.
+ * @csspart verify-start - "Verify to unlock".
+ * @csspart verify-outcome - The age check did not pass, or could not start, with a way to try again.
+ * @csspart verify-retry - Its "Try again".
+ * @csspart verify-dismiss - Its dismiss button.
+ * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`).
  * @csspart first-consent - With no session (or a revoked one), the set-up: a `<playgate-permission-request>`.
  * Its parts are passed on with a `first-consent-` prefix (`first-consent-age-select`,
  * `first-consent-challenge-qr` and the rest).
+ *
+ * @event playgate-age-verification-started - An unverified adult started proving their age here. Detail: `{ permissions: [] }`.
+ * @event playgate-age-verified - The age check passed; the session is read once, and what opened up follows as `playgate-session-changed`. Detail: `{ permissions: [] }`.
+ * @event playgate-age-verification-failed - The age check did not pass. Detail: `{ permissions: [] }`.
  *
  * @cssproperty --playgate-color-surface - Background.
  * @cssproperty --playgate-color-positive - Features that are on; the healthy state light.
@@ -69,10 +81,14 @@ export class PlaygateSessionStatus extends PlaygateElement {
   constructor() {
     super();
     define('playgate-permission-request', class extends PlaygatePermissionRequest {});
+    define('playgate-age-check-dialog', class extends PlaygateAgeCheckDialog {});
   }
 
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+
+  /** An unverified adult's own age check, started here. */
+  private readonly verification = new VerificationController(this, () => this.runtime);
 
   /** Ticks the expiry countdown; only runs while one is shown. */
   private readonly clock = new ClockController(this, 30_000, () => this.runtime?.timers ?? realTimers);
@@ -99,6 +115,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
     return html`
       <section part="base" tabindex="-1" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
         ${compact ? this.renderBadge(snapshot.kid, snapshot.identity) : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
+        ${this.renderVerify(sessionOf(snapshot.kid))}
         <div role="status" aria-live="polite">${this.renderChanges()}</div>
       </section>
     `;
@@ -207,6 +224,17 @@ export class PlaygateSessionStatus extends PlaygateElement {
           </div>
         `;
       })}
+    `;
+  }
+
+  /** An adult who has not proved it: a standing offer to check their age, and the check itself. */
+  private renderVerify(session: Session | undefined) {
+    const offer = session?.ageVerification === 'unverified' && this.verification.available;
+    return html`
+      ${offer
+        ? html`<div part="verify"><p>${this.t.ageCheck.unverifiedLead}</p><button part="verify-start" @click=${() => { this.verification.start(); }}>${this.t.ageCheck.verifyToUnlock}</button></div>`
+        : nothing}
+      ${this.verification.view(this.t, this.locale)}
     `;
   }
 

@@ -59,3 +59,15 @@ export function onKit(listener: (name: KitName) => void): () => void {
 export function kit<K extends KitName>(name: K): Kits[K] {
   return registered[name];
 }
+
+const warned = new Set<KitName>();
+
+/** The kit, or a warning (once per page) that a configured port has no element loaded to bring it. */
+export function kitOrWarn<K extends KitName>(name: K): Kits[K] {
+  const found = registered[name];
+  if (!found && !warned.has(name)) {
+    warned.add(name);
+    console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded yet.`);
+  }
+  return found;
+}

@@ -1,4 +1,5 @@
 import type { PermissionsPort } from '../../model/ports.js';
+import { AgeVerificationFlow, type VerificationEvent } from '../age-verification.js';
 import { PermissionRequests } from '../permission-requests.js';
 import { PushChannel } from '../push-channel.js';
 import { runtimeEvent } from './announce.js';
@@ -12,6 +13,8 @@ import { PushFanout } from './push-fanout.js';
 export interface PermissionsFeature {
   port: PermissionsPort;
   requests: PermissionRequests;
+  /** An unverified adult's own age check. */
+  verification: AgeVerificationFlow;
   /** Opens the game server's push; answers the way to close it. */
   start(): () => void;
   visibilityChanged(): void;
@@ -30,15 +33,22 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
   requests.subscribe((_state, event) => {
     if (event) for (const announcement of requestAnnouncements(event, requests.audience.presenter)) host.emit(announcement);
   });
+  const verification = new AgeVerificationFlow({ port, store, timers: page.timers, isVisible });
+  verification.subscribe((_state, event) => {
+    if (event) host.emit(verificationAnnouncement(event, verification.audience.presenter));
+  });
   return {
     port,
     requests,
+    verification,
     start() {
       // The game server's stream lives beside its k-ID proxy; a game's own port has none.
       if (config.kidUrl && !push) {
         push = new PushChannel(config.kidUrl, { open: page.openStream, isVisible }, {
           changed: () => {
             watch.pushed();
+            // A verification's webhook comes as a change: its status read decides.
+            verification.wake();
           },
           adopt: (sessionId) => {
             if (sessionId && sessionId !== store.sessionId) void store.adoptSession(sessionId);
@@ -60,11 +70,19 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
     visibilityChanged() {
       push?.visibilityChanged();
       requests.visibilityChanged();
+      verification.visibilityChanged();
     },
     focused() {
       requests.wake();
+      verification.wake();
     },
   };
+}
+
+/** An unverified adult's age check: for no feature in particular, so no permissions named. */
+function verificationAnnouncement(event: VerificationEvent, view: object | undefined): RuntimeEvent {
+  const name = event.type === 'started' ? 'playgate-age-verification-started' : event.type === 'verified' ? 'playgate-age-verified' : 'playgate-age-verification-failed';
+  return runtimeEvent(name, { permissions: [] }, view);
 }
 
 /** A permission request's news, sent by the element that presents it. */

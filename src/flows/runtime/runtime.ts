@@ -5,6 +5,7 @@ import { PlaygateError } from '../../model/error.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
 import type { ConsentsPort, IdentityPort, IdentRequest, PermissionsPort } from '../../model/ports.js';
 import type { ConsentFlow, ConsentRunOptions, GuardedAction } from '../consent-flow.js';
+import type { AgeVerificationFlow } from '../age-verification.js';
 import type { PermissionRequests } from '../permission-requests.js';
 import { SessionStore } from '../session-store.js';
 import { SessionWatch } from '../session-watch.js';
@@ -13,14 +14,12 @@ import { runtimeEvent, storeAnnouncement } from './announce.js';
 import type { RuntimeEvent } from './events.js';
 import type { ConsentsFeature } from './consents-feature.js';
 import type { KitHost } from './kit-host.js';
-import { kit, onKit, type KitName } from './kits.js';
+import { kit, kitOrWarn, onKit, type KitName } from './kits.js';
 import type { PermissionsFeature } from './permissions-feature.js';
 import type { PageSignals, TabChannel, Words } from './page.js';
 import type { RuntimeConfig } from './ports.js';
 
 export type { Words } from './page.js';
-const warnedKits = new Set<KitName>();
-
 /**
  * Everything a provider runs, with no DOM: the session store and its watch, the
  * permission requests with the wait for a parent and the server's push, the consent
@@ -34,6 +33,8 @@ export class PlaygateRuntime {
   identity: IdentityPort | undefined;
   /** Upgrades, first consent and the wait for a parent: one conversation per provider. */
   requests: PermissionRequests | undefined;
+  /** An unverified adult's own age check, when the k-ID kit is loaded. */
+  verification: AgeVerificationFlow | undefined;
   /** The consent rounds: one conversation per provider. */
   consent: ConsentFlow | undefined;
   words: Words;
@@ -152,6 +153,7 @@ export class PlaygateRuntime {
     this.stop();
     this.store.dispose();
     this.requests?.dispose();
+    this.verification?.dispose();
     // A run still asking (the configuration changed under it) ends rather than waiting for ever.
     this.consent?.dispose();
     this.eventListeners.clear();
@@ -234,17 +236,14 @@ export class PlaygateRuntime {
       const feature = (this.permissionsFeature = this.kit('permissions')?.connect(this.host));
       this.permissions = feature?.port;
       this.requests = feature?.requests;
+      this.verification = feature?.verification;
     }
   }
 
   /** The kit for a configured port, registered by the elements that use it; one warning per page without. */
   private kit<K extends KitName>(name: K) {
-    const found = kit(name);
+    const found = kitOrWarn(name);
     if (!found) this.missing.add(name);
-    if (!found && !warnedKits.has(name)) {
-      warnedKits.add(name);
-      console.warn(`playgate-provider: ${name} is set up, but no element that uses it is loaded yet.`);
-    }
     return found;
   }
 
