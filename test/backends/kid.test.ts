@@ -91,7 +91,8 @@ describe('k-ID backend', () => {
       expect(await backend(wire).getAgeGateRequirements('US-CA')).to.deep.equal({ ...ages, methods: { dateOfBirth: true, age: false } });
       const seen = await wire.only();
       expect(seen.path).to.equal('age-gate/get-requirements');
-      expect(seen.query).to.deep.equal({ jurisdiction: 'US-CA' });
+      // The browser's time zone rides along as a hint for the game's server, which decides the jurisdiction.
+      expect(seen.query).to.deep.equal({ jurisdiction: 'US-CA', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     });
 
     it('sends exactly one age field to check, and reads a PASS with its session', async () => {
@@ -308,6 +309,27 @@ describe('k-ID backend', () => {
       const seen = await wire.only();
       expect(seen.path).to.equal('challenge/generate-otp');
       expect(JSON.parse(seen.body)).to.deep.equal({ challengeId: 'ch' });
+    });
+
+    it("reads the fresh code in the vendor guide's shape too: challenge.oneTimePassword", async () => {
+      const wire = await script(json(200, { challenge: { oneTimePassword: 'ABC123', otpExpiresAt: '2027-01-01T00:00:00Z', url: 'https://family.k-id.com/authorize?otp=ABC123' } }));
+      expect(await backend(wire).refreshOneTimeCode('ch')).to.deep.equal({ oneTimePassword: 'ABC123', expiresAt: Date.parse('2027-01-01T00:00:00Z'), url: 'https://family.k-id.com/authorize?otp=ABC123' });
+    });
+  });
+
+  describe('age verification', () => {
+    it('starts one for the session, the age under criteria, and reads its status by id', async () => {
+      const wire = await script(json(200, { id: 'v1', url: 'https://verify.k-id.com/v1', shortUrl: 'https://k-id.com/v/1' }), json(200, { status: 'IN_PROGRESS' }), json(200, { status: 'PASS' }));
+      const port = backend(wire);
+      expect(await port.startAgeVerification({ sessionId: 's', jurisdiction: 'GB' })).to.deep.equal({ verificationId: 'v1', url: 'https://verify.k-id.com/v1' });
+      expect(await port.getAgeVerificationStatus('v1')).to.equal('PENDING');
+      expect(await port.getAgeVerificationStatus('v1')).to.equal('PASS');
+      const [start, status] = await wire.requests();
+      expect(start?.path).to.equal('age-verification/perform-access-age-verification');
+      expect(JSON.parse(start?.body ?? '{}')).to.deep.equal({ sessionId: 's', jurisdiction: 'GB', criteria: { ageCategory: 'ADULT' } });
+      expect(start?.query).to.deep.equal({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      expect(status?.path).to.equal('age-verification/get-status');
+      expect(status?.query).to.deep.equal({ id: 'v1' });
     });
   });
 
