@@ -59,6 +59,8 @@ export const ChallengeSchema = z.object({
   oneTimePassword: z.optional(z.string()),
   /** Where the parent approves; also the QR code payload. Expires with the code. */
   url: z.optional(z.string()),
+  /** Where a parent types the code, as people read it (`asktoplay.com`), when the vendor has such a place. */
+  codeEntry: z.optional(z.string()),
   /** When the code and URL stop working, epoch milliseconds, when known. */
   otpExpiresAt: z.optional(z.number()),
   /** The player may play in a limited mode while waiting. */

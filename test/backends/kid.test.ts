@@ -120,7 +120,7 @@ describe('k-ID backend', () => {
       expect(await wire.requests()).to.have.length(1);
     });
 
-    it('reads a CHALLENGE into a parental-consent challenge', async () => {
+    it("reads a CHALLENGE into a parental-consent challenge; the code is typed at k-ID's short address, asktoplay.com", async () => {
       const wire = await script(json(200, kid.challengeBody));
       const result = await backend(wire).checkAge({ jurisdiction: 'GB', age: 9 });
       expect(result).to.deep.equal({
@@ -132,6 +132,7 @@ describe('k-ID backend', () => {
           purpose: 'parent',
           oneTimePassword: 'ABC123',
           url: kid.challenge.url,
+          codeEntry: 'asktoplay.com',
           otpExpiresAt: undefined,
           limitedAccessWhileWaiting: undefined,
         },

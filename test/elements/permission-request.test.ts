@@ -307,6 +307,9 @@ describe('<playgate-permission-request>', () => {
     const emu = await asPlayer('child', 'pip');
     const m = await mount(emu);
     await askParent(m, 'voice-chat');
+    // Where to type the code comes from the adapter: the emulator's own page here (asktoplay.com at k-ID).
+    const parentPage = new URL(`${emu.base}/parent`, location.href);
+    expect(inPanel(m, '[part="code-label"]')?.textContent).to.equal(`Or go to ${parentPage.host}${parentPage.pathname} and enter this code:`);
     const denied = next(m.element, 'playgate-permission-denied');
     await parentAnswers(parentLink(m), 'Deny');
     expect((await denied).detail).to.deep.equal({ permissions: ['voice-chat'], reason: 'parent' });

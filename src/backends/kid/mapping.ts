@@ -43,9 +43,25 @@ export function toChallenge(wire: KidChallenge): Challenge {
     purpose: AGE_CHECKS.has(wire.type) ? 'age-check' : 'parent',
     oneTimePassword: wire.oneTimePassword,
     url: wire.url,
+    codeEntry: codeEntryOf(wire.url),
     otpExpiresAt: toEpochMs(wire.otpExpiresAt),
     limitedAccessWhileWaiting: wire.childLiteAccessEnabled,
   };
+}
+
+/**
+ * Where a parent types the code: for k-ID's own links its short address for parents,
+ * asktoplay.com (the vendor's guide: "Enter at asktoplay.com"); for another host (the
+ * emulator) the link's page without the code.
+ */
+function codeEntryOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { host, pathname } = new URL(url);
+    return /(^|\.)k-id\.com$/.test(host) ? 'asktoplay.com' : `${host}${pathname === '/' ? '' : pathname}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export function toOneTimeCode(wire: z.infer<typeof KidOtpBody>): OneTimeCode {

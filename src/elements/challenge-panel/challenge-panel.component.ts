@@ -133,7 +133,7 @@ export class PlaygateChallengePanel extends LitElement {
         <p part="lead">${lead}</p>
         <p part="progress" role="status">${this.progressText(waiting)}</p>
         ${link && !this.qrFailed ? html`<p part="qr-label">${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
-        ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, link, challenge.otpExpiresAt, waiting) : nothing}
+        ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, challenge.codeEntry, challenge.otpExpiresAt, waiting) : nothing}
         ${ageCheck ? nothing : this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
         ${link ? html`<p part="parent-device"><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
         <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
@@ -141,11 +141,10 @@ export class PlaygateChallengePanel extends LitElement {
     `;
   }
 
-  private codeBlock(code: string, link: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
+  /** The code, with where to type it when the backend says (k-ID: asktoplay.com). */
+  private codeBlock(code: string, site: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
     const t = this.messages.challenge;
     const left = expiresAt === undefined || waiting.codeClockTrusted === false ? undefined : Math.max(0, expiresAt - this.clock.now);
-    // Where to type the code: the link without the code in it.
-    const site = link ? (({ host, pathname }) => `${host}${pathname === '/' ? '' : pathname}`)(new URL(link)) : '';
     return html`
       <p part="code-label">${site ? t.orCode(site) : t.codeLabel}</p>
       <div class="code-row">
