@@ -61,6 +61,7 @@ export const en = {
     signFailed: 'We could not save your answer. Nothing was lost: try again.',
   },
   request: {
+    limitedAccess: "Meanwhile, you can play with fewer features.",
     noFeatures: "This account has no features set up yet. Try again in a moment; if it stays like this, ask the game's support.",
     regionLabel: 'Features',
     on: 'On',

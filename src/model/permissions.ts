@@ -63,8 +63,10 @@ export const ChallengeSchema = z.object({
   codeEntry: z.optional(z.string()),
   /** When the code and URL stop working, epoch milliseconds, when known. */
   otpExpiresAt: z.optional(z.number()),
-  /** The player may play in a limited mode while waiting. */
+  /** The player may play in a limited mode while waiting: a valid state, not an error. */
   limitedAccessWhileWaiting: z.optional(z.boolean()),
+  /** The features on in that limited mode, when the vendor says (no session exists yet). */
+  limitedPermissions: z.optional(z.array(z.string())),
 });
 export type Challenge = z.infer<typeof ChallengeSchema>;
 

@@ -15,6 +15,7 @@ export const PlaygatePermissionRequest = createComponent({
     onPlaygateChallengeCreated: 'playgate-challenge-created' as EventName<GlobalEventHandlersEventMap['playgate-challenge-created']>,
     onPlaygateChallengeResolved: 'playgate-challenge-resolved' as EventName<GlobalEventHandlersEventMap['playgate-challenge-resolved']>,
     onPlaygateAgeVerificationStarted: 'playgate-age-verification-started' as EventName<GlobalEventHandlersEventMap['playgate-age-verification-started']>,
+    onPlaygateLimitedAccess: 'playgate-limited-access' as EventName<GlobalEventHandlersEventMap['playgate-limited-access']>,
     onPlaygateAgeVerified: 'playgate-age-verified' as EventName<GlobalEventHandlersEventMap['playgate-age-verified']>,
     onPlaygateAgeVerificationFailed: 'playgate-age-verification-failed' as EventName<GlobalEventHandlersEventMap['playgate-age-verification-failed']>,
   },

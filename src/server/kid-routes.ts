@@ -73,7 +73,9 @@ export const ROUTES: Record<string, Route> = {
     jurisdiction: 'body',
     async learn(ctx, answer) {
       await learnChallenge(ctx, answer);
-      if (answer.status === 'PASS') await learnSession(ctx, answer);
+      // Whatever session the answer carries (a PASS's; a CHALLENGE's, with limited access, if
+      // k-ID gives one an id). None is made up: the challenge's PASS links the real one later.
+      await learnSession(ctx, answer);
     },
   },
   'session/get': {

@@ -266,6 +266,26 @@ describe('<playgate-permission-request>', () => {
     await until(m, () => inPanel(m, '[part="progress"]')?.textContent === 'A parent is looking at your request…', 'IN_PROGRESS');
   });
 
+  it('tells the game at once that the player may play, limited, while a parent decides, and says so; the wait goes on to the real session', async () => {
+    const emu = await startEmulator('first-run');
+    await emu.control('POST', '/config', { limitedAccess: true });
+    document.cookie = 'player=pip; path=/';
+    const m = await mount(emu);
+    const limited = next(m.element, 'playgate-limited-access');
+    await setUpAs(m, '2017-03-01');
+    const { detail } = await limited;
+    expect(detail.permissions, 'what is on meanwhile: nothing that needs a parent').to.deep.equal([]);
+    expect(detail.challengeId).to.be.a('string');
+    await until(m, () => inPanel(m, '[part="code"]') !== null, 'the consent challenge');
+    inPanel(m, '[part="close"]')?.click();
+    await until(m, () => m.text().includes('Meanwhile, you can play with fewer features.'), 'the limited mode, said');
+    expect(m.provider.playgate?.store.sessionId, 'no session made up').to.equal(undefined);
+    const granted = next(m.element, 'playgate-permission-granted');
+    await emu.control('POST', `/challenges/${detail.challengeId}/decide`, { approve: true });
+    await granted;
+    expect(m.provider.playgate?.store.sessionId).to.be.a('string');
+  });
+
   it('passes axe in the age gate, a first consent, an outcome and the dark theme', async () => {
     const emu = await startEmulator('first-run');
     document.cookie = 'player=pip; path=/';

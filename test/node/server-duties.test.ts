@@ -173,3 +173,29 @@ describe('webhooks k-ID retries, and the ones it added', () => {
     }
   });
 });
+
+describe('limited access while a parent decides', () => {
+  it("passes on the reduced state with no session id, learns none, and links the real session at the parent's PASS", async () => {
+    const stack = await startStack('first-run');
+    try {
+      await stack.control('/config', { limitedAccess: true });
+      const asked = await stack.call('age-gate/check', { method: 'POST', player: 'pip', body: json({ jurisdiction: 'US-CA', age: 9 }) });
+      const answer = (await asked.json()) as { status: string; challenge: { challengeId: string; childLiteAccessEnabled?: boolean }; session?: { sessionId?: string; permissions: unknown[] } };
+      assert.equal(answer.status, 'CHALLENGE');
+      assert.equal(answer.challenge.childLiteAccessEnabled, true);
+      assert.equal(answer.session?.sessionId, undefined, 'no session id yet');
+      assert.ok((answer.session?.permissions.length ?? 0) > 0, 'the reduced permissions');
+      assert.equal(await stack.proxy.hub.players.sessionOf('pip'), undefined, 'none made up');
+      assert.equal((await stack.call('session/get', { player: 'pip' })).status, 400);
+
+      await stack.control(`/challenges/${answer.challenge.challengeId}/decide`, { approve: true });
+      await fetch(`${stack.emulator.url}/_emulator/webhooks`);
+      const linked = await stack.proxy.hub.players.sessionOf('pip');
+      assert.ok(linked, "the PASS's session");
+      const read = (await (await stack.call('session/get', { player: 'pip' })).json()) as { session: { sessionId: string } };
+      assert.equal(read.session.sessionId, linked);
+    } finally {
+      await stack.close();
+    }
+  });
+});

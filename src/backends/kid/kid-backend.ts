@@ -76,7 +76,10 @@ export class KidBackend implements PermissionsPort {
     const session = await this.completeSession(answer.session, options);
     if (answer.status === 'PASS') return { status: 'PASS', session };
     if (!answer.challenge) throw missing('challenge', 'age-gate/check');
-    return { status: 'CHALLENGE', challenge: toChallenge(answer.challenge), session };
+    const challenge = toChallenge(answer.challenge);
+    // Limited access while a parent decides: the reduced permissions come with no session id, and none is made up.
+    const limited = !session && answer.session?.permissions ? { limitedPermissions: answer.session.permissions.filter((p) => p.enabled).map((p) => p.name) } : {};
+    return { status: 'CHALLENGE', challenge: { ...challenge, ...limited }, session };
   }
 
   async getSession(sessionId: string, options?: CallOptions & { etag?: string }): Promise<SessionRead> {
@@ -172,7 +175,7 @@ export class KidBackend implements PermissionsPort {
   /** An age-gate PASS may carry a whole session, only its id, or nothing at all. */
   private async completeSession(wire: z.infer<typeof KidAgeCheckBody>['session'], options?: CallOptions) {
     if (!wire?.sessionId) return undefined;
-    if ('permissions' in wire) return toSession(wire);
+    if (wire.permissions) return toSession({ ...wire, sessionId: wire.sessionId, permissions: wire.permissions });
     return this.readNew(wire.sessionId, options);
   }
 

@@ -55,8 +55,11 @@ export type KidChallenge = z.infer<typeof KidChallenge>;
 
 export const KidChallengeBody = z.union([z.object({ challenge: KidChallenge }), KidChallenge]);
 
-/** A session inside an age-gate answer may be whole, just an id, or have no id yet. */
-const KidMaybeSession = z.union([KidSession, z.object({ sessionId: z.optional(z.string()) })]);
+/**
+ * A session inside an age-gate answer may be whole, just an id, or have no id yet: while a
+ * parent decides with limited access, only the reduced permissions (wire.md A.7).
+ */
+const KidMaybeSession = z.union([KidSession, z.object({ sessionId: z.optional(z.string()), permissions: z.optional(z.array(KidPermission)) })]);
 
 export const KidAgeCheckBody = z.object({
   status: z.enum(['PASS', 'CHALLENGE', 'PROHIBITED']),

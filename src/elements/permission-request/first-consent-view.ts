@@ -22,8 +22,10 @@ export function firstConsentView(options: FirstConsentViewOptions) {
   if (current.state === 'waiting') {
     // The panel was closed, or another element shows it: say what is going on, never nothing.
     if (options.presenting && !options.panelHidden) return nothing;
+    const limited = current.challenge.limitedAccessWhileWaiting === true;
     return html`
       <p part="message" role="status">${t.request.waiting}</p>
+      ${limited ? html`<p part="message">${t.request.limitedAccess}</p>` : nothing}
       ${options.presenting ? html`<div class="actions"><button part="action" class="quiet" data-action="show-code" @click=${options.showPanel}>${t.request.showCode}</button></div>` : nothing}
     `;
   }

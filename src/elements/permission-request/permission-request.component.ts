@@ -38,6 +38,7 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * @event playgate-challenge-created - A parent (or an age check) must answer. Detail: `{ challengeId, kind, type, permissions }`; never the code or link.
  * @event playgate-challenge-resolved - The parent answered. Detail: `{ challengeId, kind, status, permissions }`.
  * @event playgate-age-verification-started - The player started proving their own age: for a threshold feature (`{ permissions }`), or as an unverified adult (`{ permissions: [] }`).
+ * @event playgate-limited-access - A parent is asked, and meanwhile the player may play in a limited mode (the game's choice to allow): the wait goes on. Detail: `{ challengeId, permissions }` (the features on meanwhile).
  * @event playgate-age-verified - The age check passed (what it turned on follows as `playgate-permission-granted`). Detail: `{ permissions }`.
  * @event playgate-age-verification-failed - The age check did not pass; the player may try again. Detail: `{ permissions }`.
  *

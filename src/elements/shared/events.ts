@@ -24,6 +24,7 @@ declare global {
     'playgate-age-verification-started': CustomEvent<PlaygateEventDetails['playgate-age-verification-started']>;
     'playgate-age-verified': CustomEvent<PlaygateEventDetails['playgate-age-verified']>;
     'playgate-age-verification-failed': CustomEvent<PlaygateEventDetails['playgate-age-verification-failed']>;
+    'playgate-limited-access': CustomEvent<PlaygateEventDetails['playgate-limited-access']>;
     'playgate-challenge-panel-close': CustomEvent<undefined>;
     'playgate-age-check-dialog-close': CustomEvent<undefined>;
     'playgate-age-check-dialog-hint': CustomEvent<undefined>;

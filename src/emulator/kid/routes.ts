@@ -52,7 +52,9 @@ export function kidRoutes(ctx: EmulatorContext): Hono {
       const consented = ctx.config.omitSessionIdOnPass ? kid.consentedSession(jurisdiction, age, dateOfBirth) : undefined;
       if (consented) return c.json({ status: 'PASS', session: kid.toWire(consented) });
       const challenge = kid.createChallenge('CHALLENGE_PARENTAL_CONSENT', { kind: 'age-gate', jurisdiction, age, ...(dateOfBirth ? { dateOfBirth } : {}) });
-      return c.json({ status: 'CHALLENGE', challenge: challengeWire(ctx, c, challenge) });
+      // Limited access while the parent decides: the reduced permissions, with no session id yet.
+      const limited = ctx.config.limitedAccess ? { session: { permissions: kid.limitedPermissions(age, jurisdiction) } } : {};
+      return c.json({ status: 'CHALLENGE', challenge: challengeWire(ctx, c, challenge), ...limited });
     }
     const session = kid.createSession({ age, jurisdiction, ...(dateOfBirth ? { dateOfBirth } : {}) });
     return c.json({ status: 'PASS', session: kid.toWire(session) });

@@ -113,6 +113,11 @@ export class KidState {
     return definition ? managedByFor(definition, age, session.jurisdiction) : 'PROHIBITED';
   }
 
+  /** What a minor may use while a parent decides (limited access): nothing that needs consent is on. */
+  limitedPermissions(age: number, jurisdiction: string) {
+    return PERMISSIONS.map((definition) => ({ name: definition.name, enabled: false, managedBy: managedByFor(definition, age, jurisdiction) }));
+  }
+
   /** Opaque, and new on every change. */
   etag(session: EmuSession): string {
     let hash = 0x811c9dc5;

@@ -18,6 +18,8 @@ export interface PlaygateEventDetails {
   /** The age check passed; what it unlocked follows as `playgate-permission-granted` or `playgate-session-changed`. */
   'playgate-age-verified': { permissions: string[] };
   'playgate-age-verification-failed': { permissions: string[] };
+  /** While a parent decides, the player may play with these features on (none named: play without them). */
+  'playgate-limited-access': { challengeId: string; permissions: string[] };
   'playgate-challenge-created': ChallengeEventDetail & { type: string };
   'playgate-challenge-resolved': ChallengeEventDetail & { status: 'approved' | 'denied' };
 }

@@ -96,7 +96,10 @@ function requestAnnouncements(event: RequestEvent, view: object | undefined): Ru
   const ageCheck = pending.kind === 'upgrade' && pending.ageCheck === true;
   if (event.type === 'challenge-created') {
     const created = runtimeEvent('playgate-challenge-created', { ...about, type: event.challenge.type }, view);
-    return ageCheck ? [created, runtimeEvent('playgate-age-verification-started', { permissions }, view)] : [created];
+    if (ageCheck) return [created, runtimeEvent('playgate-age-verification-started', { permissions }, view)];
+    // The player may play, limited, while a parent decides (a valid state): the game hears what is on.
+    const limited = event.challenge.limitedAccessWhileWaiting === true;
+    return limited ? [created, runtimeEvent('playgate-limited-access', { challengeId: pending.challengeId, permissions: [...(event.challenge.limitedPermissions ?? [])] }, view)] : [created];
   }
   const resolved = runtimeEvent('playgate-challenge-resolved', { ...about, status: event.status === 'PASS' ? 'approved' : 'denied' }, view);
   if (!ageCheck) return [resolved];

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Tvoji odpověď se nepodařilo uložit. Nic se neztratilo. Zkus to znovu.',
   },
   request: {
+    limitedAccess: "Mezitím můžeš hrát s menším počtem funkcí.",
     noFeatures: "Tento účet zatím nemá nastavené žádné funkce. Zkus to za chvíli znovu; pokud to tak zůstane, obrať se na podporu hry.",
     regionLabel: 'Funkce',
     on: 'Zapnuto',

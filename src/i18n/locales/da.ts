@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Vi kunne ikke gemme dit svar. Intet er gået tabt: prøv igen.',
   },
   request: {
+    limitedAccess: "I mellemtiden kan du spille med færre funktioner.",
     noFeatures: "Denne konto har endnu ingen funktioner sat op. Prøv igen om lidt; hvis det bliver ved, så spørg spillets support.",
     regionLabel: 'Funktioner',
     on: 'Til',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Wir konnten deine Antwort nicht speichern. Es ist nichts verloren gegangen. Versuch es noch einmal.',
   },
   request: {
+    limitedAccess: "Bis dahin kannst du mit weniger Funktionen spielen.",
     noFeatures: "Für dieses Konto sind noch keine Funktionen eingerichtet. Versuch es gleich noch einmal; wenn es so bleibt, frag den Support des Spiels.",
     regionLabel: 'Funktionen',
     on: 'An',

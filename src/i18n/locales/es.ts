@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'No pudimos guardar tu respuesta. No se perdió nada: vuelve a intentarlo.',
   },
   request: {
+    limitedAccess: "Mientras tanto, puedes jugar con menos funciones.",
     noFeatures: "Esta cuenta aún no tiene funciones configuradas. Vuelve a intentarlo en un momento; si sigue así, contacta con el soporte del juego.",
     regionLabel: 'Funciones',
     on: 'Activado',

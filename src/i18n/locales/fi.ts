@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Emme voineet tallentaa vastaustasi. Mitään ei kadonnut. Yritä uudelleen.',
   },
   request: {
+    limitedAccess: "Sillä välin voit pelata vähemmillä toiminnoilla.",
     noFeatures: "Tälle tilille ei ole vielä määritetty toimintoja. Yritä hetken päästä uudelleen; jos tilanne jatkuu, ota yhteyttä pelin tukeen.",
     regionLabel: 'Toiminnot',
     on: 'Päällä',

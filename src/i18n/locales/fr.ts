@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: "Nous n'avons pas pu enregistrer ta réponse. Rien n'est perdu\u202F: réessaie.",
   },
   request: {
+    limitedAccess: "En attendant, tu peux jouer avec moins de fonctions.",
     noFeatures: "Aucune fonction n’est encore configurée pour ce compte. Réessaie dans un instant ; si rien ne change, contacte le support du jeu.",
     regionLabel: 'Fonctionnalités',
     on: 'Activé',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Nem sikerült elmenteni a válaszodat. Semmi sem veszett el: próbáld újra.',
   },
   request: {
+    limitedAccess: "Addig is kevesebb funkcióval játszhatsz.",
     noFeatures: "Ehhez a fiókhoz még nincs beállítva funkció. Próbáld újra egy kicsit később; ha így marad, kérdezd a játék ügyfélszolgálatát.",
     regionLabel: 'Funkciók',
     on: 'Bekapcsolva',

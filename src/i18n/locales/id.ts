@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Kami tidak bisa menyimpan jawabanmu. Tidak ada yang hilang, coba lagi ya.',
   },
   request: {
+    limitedAccess: "Sementara itu, kamu bisa bermain dengan fitur yang lebih sedikit.",
     noFeatures: "Akun ini belum punya fitur yang diatur. Coba lagi sebentar lagi; jika tetap begini, hubungi dukungan game.",
     regionLabel: 'Fitur',
     on: 'Aktif',

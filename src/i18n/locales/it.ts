@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Non siamo riusciti a salvare la tua risposta. Non si è perso niente: riprova.',
   },
   request: {
+    limitedAccess: "Nel frattempo puoi giocare con meno funzioni.",
     noFeatures: "Questo account non ha ancora funzioni configurate. Riprova tra poco; se resta così, contatta l’assistenza del gioco.",
     regionLabel: 'Funzioni',
     on: 'Attivo',

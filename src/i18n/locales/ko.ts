@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: '답을 저장하지 못했어요. 사라진 건 없으니 다시 시도해 주세요.',
   },
   request: {
+    limitedAccess: "그동안은 일부 기능만으로 플레이할 수 있어요.",
     noFeatures: "이 계정에는 아직 설정된 기능이 없어요. 잠시 후 다시 시도해 주세요. 계속 그대로라면 게임 고객 지원에 문의해 주세요.",
     regionLabel: '기능',
     on: '켜짐',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Vi kunne ikke lagre svaret ditt. Ingenting gikk tapt. Prøv igjen.',
   },
   request: {
+    limitedAccess: "I mellomtiden kan du spille med færre funksjoner.",
     noFeatures: "Denne kontoen har ingen funksjoner satt opp ennå. Prøv igjen om litt; hvis det fortsetter, spør spillets kundestøtte.",
     regionLabel: 'Funksjoner',
     on: 'På',

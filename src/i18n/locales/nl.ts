@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'We konden je antwoord niet opslaan. Er is niets verloren gegaan: probeer het opnieuw.',
   },
   request: {
+    limitedAccess: "Ondertussen kun je spelen met minder functies.",
     noFeatures: "Voor dit account zijn nog geen functies ingesteld. Probeer het zo opnieuw; blijft het zo, vraag het de support van de game.",
     regionLabel: 'Functies',
     on: 'Aan',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Nie udało się zapisać twojej odpowiedzi. Nic nie przepadło: spróbuj ponownie.',
   },
   request: {
+    limitedAccess: "W tym czasie możesz grać z mniejszą liczbą funkcji.",
     noFeatures: "To konto nie ma jeszcze skonfigurowanych funkcji. Spróbuj ponownie za chwilę; jeśli nic się nie zmieni, napisz do pomocy technicznej gry.",
     regionLabel: 'Funkcje',
     on: 'Włączone',

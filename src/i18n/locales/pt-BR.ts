@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Não conseguimos salvar sua resposta. Nada foi perdido: tente de novo.',
   },
   request: {
+    limitedAccess: "Enquanto isso, você pode jogar com menos recursos.",
     noFeatures: "Esta conta ainda não tem recursos configurados. Tente de novo em instantes; se continuar assim, fale com o suporte do jogo.",
     regionLabel: 'Recursos',
     on: 'Ativado',

@@ -59,6 +59,7 @@ const messages: Messages = {
     signFailed: 'Nu am putut salva răspunsul tău. Nu s-a pierdut nimic: încearcă din nou.',
   },
   request: {
+    limitedAccess: "Între timp, poți juca cu mai puține funcții.",
     noFeatures: "Acest cont nu are încă funcții configurate. Încearcă din nou peste puțin timp; dacă rămâne așa, contactează asistența jocului.",
     regionLabel: 'Funcții',
     on: 'Activat',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Vi kunde inte spara ditt svar. Inget har gått förlorat: försök igen.',
   },
   request: {
+    limitedAccess: "Under tiden kan du spela med färre funktioner.",
     noFeatures: "Det här kontot har inga funktioner inställda ännu. Försök igen om en stund; om det förblir så, kontakta spelets support.",
     regionLabel: 'Funktioner',
     on: 'På',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Cevabını kaydedemedik. Hiçbir şey kaybolmadı: tekrar dene.',
   },
   request: {
+    limitedAccess: "Bu arada daha az özellikle oynayabilirsin.",
     noFeatures: "Bu hesapta henüz ayarlanmış özellik yok. Birazdan yeniden dene; böyle kalırsa oyunun destek ekibine sor.",
     regionLabel: 'Özellikler',
     on: 'Açık',

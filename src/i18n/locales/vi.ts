@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: 'Không lưu được câu trả lời của bạn. Không có gì bị mất, hãy thử lại.',
   },
   request: {
+    limitedAccess: "Trong lúc chờ, bạn có thể chơi với ít tính năng hơn.",
     noFeatures: "Tài khoản này chưa được thiết lập tính năng nào. Hãy thử lại sau ít phút; nếu vẫn vậy, hãy liên hệ bộ phận hỗ trợ của trò chơi.",
     regionLabel: 'Tính năng',
     on: 'Đang bật',

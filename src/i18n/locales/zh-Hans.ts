@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: '我们没能保存你的回答。什么都没有丢，请再试一次。',
   },
   request: {
+    limitedAccess: "在此期间，你可以使用较少的功能继续游戏。",
     noFeatures: "此账户尚未设置任何功能。请稍后再试；如果仍然如此，请联系游戏客服。",
     regionLabel: '功能',
     on: '已开启',

@@ -55,6 +55,7 @@ const messages: Messages = {
     signFailed: '我們無法儲存你的回答。什麼都沒有遺失，請再試一次。',
   },
   request: {
+    limitedAccess: "在此期間，你可以使用較少的功能繼續遊戲。",
     noFeatures: "此帳戶尚未設定任何功能。請稍後再試；如果仍然如此，請聯絡遊戲客服。",
     regionLabel: '功能',
     on: '已開啟',
