@@ -159,6 +159,17 @@ describe('under a strict CSP with Trusted Types', () => {
     await waitFor(() => row('voice-chat')?.dataset.state === 'on', 'voice chat on');
   });
 
+  it("permissions: a threshold one, the player's own age check in the dialog's frame", async () => {
+    const page = await openStrictPage();
+    const { request, row } = await mountRequest(page, 'adult', 'sam');
+    row('loot-boxes-paid-gameplay-impacting')?.querySelector<HTMLButtonElement>('[part="action"]')?.click();
+    const frameOf = () => shadow(request.shadowRoot?.querySelector('playgate-age-check-dialog'), '[part="frame"]') as HTMLIFrameElement | null;
+    await waitFor(() => frameOf()?.contentDocument?.querySelector('button') != null, "the age check's page in the frame");
+    const granted = next(request, 'playgate-permission-granted');
+    [...(frameOf()?.contentDocument?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Pass the check')?.click();
+    expect((await granted).detail.permissions).to.deep.equal(['loot-boxes-paid-gameplay-impacting']);
+  });
+
   it('first consent: the age gate, then a parent, in Arabic', async () => {
     const page = await openStrictPage();
     const emu = await startEmulator('first-run');
