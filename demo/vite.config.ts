@@ -7,6 +7,7 @@ import type { Emulator } from '../src/emulator/index.js';
 import { playgateEmulator } from '../src/emulator/vite.js';
 import { createKidProxy, createWebhookReceiver, memoryHub } from '../src/server/index.js';
 import { expressMiddleware } from '../src/server/node.js';
+import { chatRoute } from './chat-route.js';
 
 // The dev server of `npm start`: the demo pages, the emulator at /emulator, and the
 // game's own server piece at /api/kid, wired as a game would: widget → proxy → k-ID (the
@@ -23,21 +24,23 @@ function demoPlayer(request: Request): string | undefined {
   return /(?:^|;\s*)playgate_demo_player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
 }
 
+const proxy = createKidProxy({
+  apiKey: KID_API_KEY,
+  baseUrl: 'http://emulator.internal/emulator/kid/api/v1/',
+  fetch: (input, init) => {
+    if (!emulator) return Promise.reject(new Error('the emulator is not ready'));
+    return emulator.asFetch()(input, init);
+  },
+  resolvePlayer: demoPlayer,
+  hub,
+  webhooks: receiver,
+});
+const postInChat = chatRoute(proxy);
+
 function gameServer(): Plugin {
   return {
     name: 'playgate-demo-game-server',
     configureServer(server) {
-      const proxy = createKidProxy({
-        apiKey: KID_API_KEY,
-        baseUrl: 'http://emulator.internal/emulator/kid/api/v1/',
-        fetch: (input, init) => {
-          if (!emulator) return Promise.reject(new Error('the emulator is not ready'));
-          return emulator.asFetch()(input, init);
-        },
-        resolvePlayer: demoPlayer,
-        hub,
-        webhooks: receiver,
-      });
       server.middlewares.use(expressMiddleware(proxy.fetch, proxy.basePath));
       server.middlewares.use(expressMiddleware(demoApi, '/demo-api'));
       server.middlewares.use(expressMiddleware(plainFiles, '/plain.html'));
@@ -72,6 +75,7 @@ async function plainFiles(request: Request): Promise<Response> {
  */
 async function demoApi(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  if (url.pathname === '/demo-api/chat' && request.method === 'POST') return postInChat(request);
   if (url.pathname !== '/demo-api/scenario' || request.method !== 'POST') return new Response('Not found', { status: 404 });
   if (!emulator) return new Response('The emulator is not ready', { status: 503 });
   const { name } = (await request.json()) as { name?: unknown };

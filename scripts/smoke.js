@@ -77,6 +77,26 @@ async function parentAnswers(decision) {
   await phone.getByRole('button', { name: decision }).click();
 }
 
+/** Switches the demo to a scenario, signs in, joins the open server and opens the settings. */
+async function playAs(scenario, name) {
+  await page.getByLabel('Scenario').selectOption(scenario);
+  await page.getByRole('button', { name: `Play as ${name}` }).click();
+  await page.getByRole('button', { name: 'Join Open Plains' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings · Account and permissions' }).waitFor();
+}
+
+/** The player's own age check: k-ID's page (the emulator's) in the dialog's frame. */
+async function passTheAgeCheck(name) {
+  const dialog = page.getByRole('dialog', { name: 'Check your age' });
+  await dialog.waitFor();
+  const frame = page.frameLocator('iframe[title="Age check"]');
+  await frame.getByRole('button', { name: 'Pass the check' }).waitFor();
+  await shot(name);
+  await frame.getByRole('button', { name: 'Pass the check' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 function finish() {
   if (problems.length) throw new Error(problems.join('\n'));
   console.log(`smoke${staticBuild ? ' (static build)' : ''}: ${String(step)} steps passed; screenshots in ${out}`);
@@ -106,6 +126,12 @@ try {
   await acceptDocument('Server rules');
   await page.getByRole('heading', { name: 'Voice chat' }).waitFor();
   await shot('playing');
+
+  // The game's own server checks the permission again before it posts (requirePermission).
+  await page.getByLabel('Say something to everyone').fill('Hello, builders');
+  await page.getByRole('button', { name: 'Post' }).click();
+  await page.getByRole('list', { name: 'Posted' }).getByText('Hello, builders').waitFor();
+  await shot('public-chat-posted');
 
   await page.getByRole('button', { name: 'Ask a parent Voice chat' }).click();
   await page.getByRole('heading', { name: 'Ask a parent for Voice chat' }).waitFor();
@@ -148,6 +174,24 @@ try {
     await page.getByText('Signed in as Pip').waitFor();
     await shot('plain-html-page');
   }
+  // Last, as they switch players: k-ID's age checks. the emulator's check page is served by the dev server, so not on a static host.
+  if (!staticBuild) {
+    await page.goto(base);
+    await playAs('adult', 'Sam');
+    await page.getByRole('button', { name: 'Verify your age Paid loot boxes' }).click();
+    await passTheAgeCheck('threshold-age-check');
+    await page.getByText('Paid loot boxes is on.').first().waitFor();
+    await shot('threshold-on');
+
+    await playAs('unverified-adult', 'Sam');
+    await page.getByText('Some features stay locked until you check your age.').first().waitFor();
+    await shot('unverified-adult');
+    await page.getByRole('button', { name: 'Verify to unlock' }).first().click();
+    await passTheAgeCheck('unverified-adult-age-check');
+    await page.getByText('You can now turn on Voice chat yourself.').first().waitFor();
+    await shot('adult-verified');
+  }
+
   finish();
 } catch (error) {
   await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);

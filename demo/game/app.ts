@@ -42,8 +42,8 @@ export class DemoApp extends LitElement {
   private phone: InPagePhone | undefined;
   /** The provider's fetch in a static build; a new function makes it start afresh. */
   @state() private providerFetch: typeof fetch | undefined;
-  /** Storage the widget keeps across reloads; cleared when another player takes over. */
-  private static readonly KEPT = ['kid-session-id', 'kid-pending-challenge', 'consent-accepted'];
+  /** Storage the widget keeps across reloads (under its `playgate:` prefix); cleared when another player takes over. */
+  private static readonly KEPT = ['kid-session-id', 'kid-pending-challenge', 'consent-accepted'].map((key) => `playgate:${key}`);
   private readonly pad = new GamepadNavigator();
 
   // The demo styles its own light DOM from the page; the playgate elements keep their shadow roots.
@@ -234,6 +234,7 @@ export class DemoApp extends LitElement {
       playerName: this.playerName,
       server: this.server,
       signInEnded: this.signInEnded,
+      fetch: this.stack?.fetch ?? globalThis.fetch.bind(globalThis),
       signIn: () => void this.signIn(),
       join: (id: string, password?: string) => void this.join(id, password),
       go: this.go,
@@ -274,6 +275,7 @@ export class DemoApp extends LitElement {
           voiceOn: this.voiceOn,
           inPagePhone: this.phone,
           switchTo: (name) => void this.switchTo(name),
+          control: this.backend?.control,
           event: (name) => void this.backendEvent(name),
           toggleOverlay: () => {
             this.overlay = !this.overlay;

@@ -28,6 +28,8 @@ export function backendOver(stack: DemoStack) {
     /** Something the vendor does on its own: age-up, a parent's change, a revoke, new terms. */
     event: (name: 'age-up' | 'parent-change' | 'revoke' | 'publish-terms', body: Record<string, unknown> = {}) =>
       post(`${CONTROL}/events/${name}`, body).then((r) => json<unknown>(r)),
+    /** The emulator's control API: its switches. */
+    control: (path: string, body: unknown = {}) => post(`${CONTROL}${path}`, body).then((r) => json<Record<string, unknown>>(r)),
   };
 }
 

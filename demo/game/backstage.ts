@@ -5,6 +5,7 @@ import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
 import { ref } from 'lit/directives/ref.js';
 import type { ScenarioSummary } from './backend.js';
 import type { InPagePhone } from './phone.js';
+import './switches.js';
 
 export interface BackstageContext {
   scenario: ScenarioInfo;
@@ -16,6 +17,8 @@ export interface BackstageContext {
   /** Static build: the phone shows the in-page emulator's parent page. */
   inPagePhone: InPagePhone | undefined;
   switchTo(name: string): void;
+  /** The emulator's control API, for its switches. */
+  control: ((path: string, body?: unknown) => Promise<Record<string, unknown>>) | undefined;
   event(name: 'age-up' | 'parent-change' | 'revoke' | 'publish-terms'): void;
   toggleOverlay(): void;
   toggleDark(): void;
@@ -43,6 +46,7 @@ export function backstage(ctx: BackstageContext) {
           <button @click=${() => { ctx.event('publish-terms'); }}>Publish new terms</button>
         </div>
         <p class="fine" role="status">${ctx.note ?? ''}</p>
+        <demo-k-id-switches .control=${ctx.control}></demo-k-id-switches>
       </section>
       <section aria-labelledby="look">
         <h3 id="look">Look</h3>

@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import type { ScenarioInfo } from '../../src/emulator/scenarios.js';
 import { SERVERS } from './backend.js';
+import './public-chat.js';
 
 export type Screen = 'title' | 'servers' | 'play' | 'settings';
 
@@ -13,6 +14,8 @@ export interface ScreenContext {
   playerName: string | undefined;
   server: string | undefined;
   signInEnded: boolean;
+  /** How the page reaches its game server. */
+  fetch: typeof fetch;
   signIn(): void;
   join(serverId: string, password?: string): void;
   go(screen: Screen): void;
@@ -90,6 +93,12 @@ export function playScreen(ctx: ScreenContext) {
               <label>Message a friend <input name="message" autocomplete="off" /></label>
               <button class="primary">Send</button>
             </form>
+          </playgate-permission-request>
+        </div>
+        <div class="feature">
+          <h3>Public chat</h3>
+          <playgate-permission-request name="text-chat-public">
+            <demo-public-chat .fetch=${ctx.fetch}></demo-public-chat>
           </playgate-permission-request>
         </div>
       </div>

@@ -4,6 +4,7 @@
 // emulator and the same proxy run inside the page, and the page's calls reach them through
 // an injected fetch: the widget, the proxy and the emulator are the real ones either way.
 import { createInPageStack } from '../../src/emulator/in-page.js';
+import { chatRoute } from '../chat-route.js';
 
 export interface DemoStack {
   /** Every call the demo makes: to the emulator, the proxy and the demo's own API. */
@@ -21,7 +22,9 @@ export async function demoStack(): Promise<DemoStack> {
 
 async function inPageStack(): Promise<DemoStack> {
   const stack = await createInPageStack({ origin: location.origin, scenario: 'child' });
+  const postInChat = chatRoute(stack.proxy);
   const route = async (request: Request): Promise<Response> => {
+    if (new URL(request.url).pathname === '/demo-api/chat' && request.method === 'POST') return postInChat(request);
     if (new URL(request.url).pathname === '/demo-api/scenario' && request.method === 'POST') {
       const { name } = (await request.json()) as { name?: string };
       const info = await stack.switchTo(name ?? 'child');

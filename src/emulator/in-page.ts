@@ -1,4 +1,4 @@
-import { createKidProxy, createWebhookReceiver, memoryHub } from '../server/index.js';
+import { createKidProxy, createWebhookReceiver, memoryHub, type KidProxy } from '../server/index.js';
 import type { EmulatorConfig } from './config.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import type { ScenarioInfo } from './scenarios.js';
@@ -14,6 +14,8 @@ export interface InPageStackOptions {
 
 export interface InPageStack {
   readonly emulator: Emulator;
+  /** The game's k-ID proxy, for the game's own routes to check permissions with. */
+  readonly proxy: KidProxy;
   /** For `<playgate-provider>.fetch`: `/api/kid/…` reaches the game's proxy, the rest the emulator. */
   readonly fetch: typeof fetch;
   /** Calls the emulator's control API (POST), e.g. `/events/age-up`. */
@@ -58,6 +60,7 @@ export async function createInPageStack(options: InPageStackOptions): Promise<In
 
   return {
     emulator,
+    proxy,
     fetch: (input, init) => {
       const request = input instanceof Request && !init ? input : new Request(new URL(input instanceof Request ? input.url : String(input), origin), init);
       return new URL(request.url).pathname.startsWith('/api/kid/') ? proxy.fetch(request) : vendor(request);
