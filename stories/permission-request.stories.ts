@@ -189,6 +189,17 @@ export const GatedContentOff: Story = { ...story({ scenario: 'child' }), args: {
 export const GatedContentOn: Story = { ...story({ scenario: 'adult', player: 'sam' }), args: { name: 'voice-chat' } };
 
 export const NoAccountYet: Story = story({ scenario: 'first-run' });
+/** An adult k-ID has not verified: what the minor's defaults withhold says "Verify to unlock". */
+export const UnverifiedAdult: Story = story({ scenario: 'unverified-adult', player: 'sam' });
+/** A parent is asked, and meanwhile the child may play, limited (the panel closed to show the line). */
+export const LimitedAccessWhileWaiting: Story = story({
+  scenario: 'first-run',
+  config: { limitedAccess: true },
+  play: async (canvas) => {
+    await startSetUp(canvas, '2017-03-01');
+    (await find<HTMLButtonElement>(canvas, '[part="close"]', true)).click();
+  },
+});
 export const AgeGate: Story = story({ scenario: 'first-run', play: (canvas) => startSetUp(canvas) });
 export const FirstConsentWaiting: Story = story({ scenario: 'first-run', play: (canvas) => startSetUp(canvas, '2017-03-01') });
 export const TooYoungToPlay: Story = story({ scenario: 'first-run', play: (canvas) => startSetUp(canvas, `${String(new Date().getFullYear() - 3)}-01-01`) });

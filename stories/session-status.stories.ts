@@ -94,6 +94,9 @@ export const ParentChangedASetting: Story = story({
 
 export const Revoked: Story = story({ scenario: 'revoked' });
 
+/** An adult k-ID has not verified: a minor's defaults, and the standing offer to check their age. */
+export const UnverifiedAdult: Story = story({ scenario: 'unverified-adult', player: 'sam' });
+
 export const NoSessionYet: Story = story({ scenario: 'first-run' });
 
 export const Loading: Story = story({

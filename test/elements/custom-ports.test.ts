@@ -69,6 +69,24 @@ function ownConsents(calls: string[]): ConsentsPort {
 describe('<playgate-provider> with the game’s own ports', () => {
   afterEach(cleanUp);
 
+  it('says a session with no permissions at all is a set-up problem, with a retry, not a fully locked list', async () => {
+    const calls: string[] = [];
+    const provider = document.createElement('playgate-provider');
+    provider.ports = { permissions: ownPermissions(calls, []) };
+    provider.storage = memoryStorage();
+    const request = document.createElement('playgate-permission-request');
+    provider.append(request);
+    const ready = next(provider, 'playgate-ready');
+    document.body.append(provider);
+    await ready;
+    await waitFor(() => (request.shadowRoot?.textContent ?? '').includes('This account has no features set up yet.'), 'the recovery message');
+    expect(request.shadowRoot?.querySelector('[part="list"]'), 'no locked list').to.equal(null);
+    const reads = calls.length;
+    request.shadowRoot?.querySelector<HTMLButtonElement>('[part="retry"]')?.click();
+    await waitFor(() => calls.length > reads, 'the session read again');
+    await expect(request).to.be.accessible();
+  });
+
   it('names every row button by its visible words and its feature, whatever the feature is called (spaces too)', async () => {
     const provider = document.createElement('playgate-provider');
     provider.ports = { permissions: ownPermissions([], ['voice chat', 'chat', 'Trade & gift']) };

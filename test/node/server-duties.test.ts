@@ -152,13 +152,14 @@ describe('webhooks k-ID retries, and the ones it added', () => {
     }
   });
 
-  it('relays Verification.Result, Verification.Revoke and ParentalConsent.Granted to the player, and acknowledges unknown types', async () => {
+  it("relays Verification.Result, Verification.Revoke and ParentalConsent.Granted to the player, and acknowledges k-ID's Test event and unknown types", async () => {
     const stream = await openStream(`${stack.url}/api/kid/events`, { cookie: 'player=pip' });
     try {
       const events = [
         { eventType: 'Verification.Result', data: { id: 'verification-1', sessionId: 'session-pip', status: 'PASS' } },
         { eventType: 'Verification.Revoke', data: { id: 'verification-1', sessionId: 'session-pip' } },
         { eventType: 'ParentalConsent.Granted', data: { id: 'consent-1', sessionId: 'session-pip' } },
+        { eventType: 'Test', data: { id: 'test-1' } },
         { eventType: 'Something.New', data: { id: 'x' } },
       ];
       for (const event of events) assert.equal((await post(signedWebhook(WEBHOOK_SECRET, event))).status, 200, event.eventType);

@@ -65,6 +65,7 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
  * parts are exported with a `challenge-` prefix: `challenge-title`, `challenge-qr`,
  * `challenge-code`, `challenge-close` and the rest.
  * @csspart verify-outcome - An unverified adult's age check did not pass, or could not start, with a way to try again.
+ * @csspart verify-outcome-text - What happened.
  * @csspart verify-retry - Its "Try again".
  * @csspart verify-dismiss - Its dismiss button.
  * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`), with its parts

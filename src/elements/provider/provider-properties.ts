@@ -31,7 +31,7 @@ export class ProviderProperties extends LitElement {
 
   /**
    * The player's k-ID jurisdiction (`US-CA`, `GB`, …), for the age gate of a first consent.
-   * The game knows it (from its own geolocation); k-ID's ages depend on it.
+   * A hint: k-ID says the server decides it, and a proxy with `resolveJurisdiction` replaces it.
    */
   @property() jurisdiction = '';
 

@@ -55,8 +55,10 @@ const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-
  * @csspart retry - The retry button.
  * @csspart session-id - The k-ID session id, for support.
  * @csspart verify - For an adult who has not proved it: why some features are locked, and the offer to check.
+ * @csspart verify-text - Why.
  * @csspart verify-start - "Verify to unlock".
  * @csspart verify-outcome - The age check did not pass, or could not start, with a way to try again.
+ * @csspart verify-outcome-text - What happened.
  * @csspart verify-retry - Its "Try again".
  * @csspart verify-dismiss - Its dismiss button.
  * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`).
@@ -114,8 +116,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
     const compact = this.layout === 'compact';
     return html`
       <section part="base" tabindex="-1" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
-        ${compact ? this.renderBadge(snapshot.kid, snapshot.identity) : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
-        ${this.renderVerify(sessionOf(snapshot.kid))}
+        ${compact ? html`${this.renderBadge(snapshot.kid, snapshot.identity)}${this.renderVerify(sessionOf(snapshot.kid))}` : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
         <div role="status" aria-live="polite">${this.renderChanges()}</div>
       </section>
     `;
@@ -200,6 +201,8 @@ export class PlaygateSessionStatus extends PlaygateElement {
 
   private renderSession(session: Session) {
     const label = (name: string) => this.label(name);
+    // An adult k-ID has not verified: what a parent would decide for a minor waits for their age check.
+    const unverified = session.ageVerification === 'unverified';
     return html`
       <p part="account" class="muted">
         ${session.ageStatus ? this.t.status.ageStatus[session.ageStatus] : nothing}${session.ageStatus && session.jurisdiction ? ' · ' : ''}${session.jurisdiction
@@ -207,12 +210,13 @@ export class PlaygateSessionStatus extends PlaygateElement {
           : nothing}
       </p>
       ${this.layout === 'full' ? html`<p class="muted" part="session-id">${this.t.status.account(session.sessionId)}</p>` : nothing}
+      ${this.renderVerify(session)}
       ${GROUPS.map((group) => {
         const rows = session.permissions.filter((p) => p.managedBy === group);
         if (rows.length === 0) return nothing;
         return html`
           <div part="group" data-group=${group}>
-            <h3 part="group-title">${this.t.status.groups[group]}</h3>
+            <h3 part="group-title">${unverified && group === 'GUARDIAN' ? this.t.ageCheck.verifyToUnlock : this.t.status.groups[group]}</h3>
             <ul part="permissions">
               ${rows.map(
                 (p) => html`<li part="permission" data-permission=${p.name}>
@@ -232,7 +236,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
     const offer = session?.ageVerification === 'unverified' && this.verification.available;
     return html`
       ${offer
-        ? html`<div part="verify"><p>${this.t.ageCheck.unverifiedLead}</p><button part="verify-start" @click=${() => { this.verification.start(); }}>${this.t.ageCheck.verifyToUnlock}</button></div>`
+        ? html`<div part="verify"><p part="verify-text">${this.t.ageCheck.unverifiedLead}</p><button part="verify-start" @click=${() => { this.verification.start(); }}>${this.t.ageCheck.verifyToUnlock}</button></div>`
         : nothing}
       ${this.verification.view(this.t, this.locale)}
     `;

@@ -138,4 +138,12 @@ export const sessionStatusStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
+  [part='verify'] {
+    margin: var(--_space) 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 4px solid var(--_accent);
+  }
+  [part='verify-text'] {
+    margin: 0 0 var(--_space);
+  }
 `;

@@ -71,7 +71,7 @@ export class VerificationController implements ReactiveController {
     const text = current.state === 'failed' ? t.failed : `${messages.ageGate.failed} ${errorText(current.error, messages)}`;
     return html`
       <div part="verify-outcome" class="problem" tabindex="-1" role="alert">
-        <p>${text}</p>
+        <p part="verify-outcome-text">${text}</p>
         <div class="actions">
           <button part="verify-retry" @click=${() => void flow.retry()}>${t.retry}</button>
           <button part="verify-dismiss" class="quiet" @click=${() => { flow.dismiss(); }}>${messages.request.dismiss}</button>
