@@ -66,19 +66,25 @@ function ownConsents(calls: string[]): ConsentsPort {
   };
 }
 
+/** A provider on the game's own permissions port, with a permission request inside, ready. */
+async function requestOver(permissions: PermissionsPort) {
+  const provider = document.createElement('playgate-provider');
+  provider.ports = { permissions };
+  provider.storage = memoryStorage();
+  const request = document.createElement('playgate-permission-request');
+  provider.append(request);
+  const ready = next(provider, 'playgate-ready');
+  document.body.append(provider);
+  await ready;
+  return request;
+}
+
 describe('<playgate-provider> with the game’s own ports', () => {
   afterEach(cleanUp);
 
   it('says a session with no permissions at all is a set-up problem, with a retry, not a fully locked list', async () => {
     const calls: string[] = [];
-    const provider = document.createElement('playgate-provider');
-    provider.ports = { permissions: ownPermissions(calls, []) };
-    provider.storage = memoryStorage();
-    const request = document.createElement('playgate-permission-request');
-    provider.append(request);
-    const ready = next(provider, 'playgate-ready');
-    document.body.append(provider);
-    await ready;
+    const request = await requestOver(ownPermissions(calls, []));
     await waitFor(() => (request.shadowRoot?.textContent ?? '').includes('This account has no features set up yet.'), 'the recovery message');
     expect(request.shadowRoot?.querySelector('[part="list"]'), 'no locked list').to.equal(null);
     const reads = calls.length;
@@ -88,14 +94,7 @@ describe('<playgate-provider> with the game’s own ports', () => {
   });
 
   it('names every row button by its visible words and its feature, whatever the feature is called (spaces too)', async () => {
-    const provider = document.createElement('playgate-provider');
-    provider.ports = { permissions: ownPermissions([], ['voice chat', 'chat', 'Trade & gift']) };
-    provider.storage = memoryStorage();
-    const request = document.createElement('playgate-permission-request');
-    provider.append(request);
-    const ready = next(provider, 'playgate-ready');
-    document.body.append(provider);
-    await ready;
+    const request = await requestOver(ownPermissions([], ['voice chat', 'chat', 'Trade & gift']));
     await waitFor(() => (request.shadowRoot?.querySelectorAll('[part="action"]').length ?? 0) === 3, 'three rows');
     const root = request.shadowRoot;
     const names = [...(root?.querySelectorAll<HTMLButtonElement>('[part="action"]') ?? [])].map((button) =>
