@@ -87,10 +87,8 @@ export const en = {
   challenge: {
     titleUpgrade: (features: string) => `Ask a parent for ${features}`,
     titleConsent: 'A parent needs to say yes',
-    titleAgeCheck: 'Verify your age',
     leadUpgrade: 'A parent can say yes on their phone.',
     leadConsent: 'Before you play, a parent needs to set up your account. They can do it on their phone.',
-    leadAgeCheck: 'An adult can check your age on their phone.',
     scan: 'Scan this code with a phone camera:',
     qrLabel: 'QR code for a parent to scan',
     orCode: (site: string) => `Or go to ${site} and enter this code:`,

@@ -1,3 +1,5 @@
+import { unwrapSession } from '../backends/kid/mapping.js';
+import { KidSessionBody } from '../backends/kid/wire.js';
 import { BodyTooLarge, readBody } from './body.js';
 import { memoryHub, type Hub, type RateLimits } from './hub.js';
 import { RateLimiter } from './rate-limit.js';
@@ -61,11 +63,6 @@ export interface KidProxy {
    * `requirePermission`.
    */
   readonly checkPermission: (request: Request, permission: string) => Promise<Response | undefined>;
-}
-
-interface SessionShape {
-  etag?: unknown;
-  permissions?: Array<{ name: string; enabled?: unknown }>;
 }
 
 /** Response headers worth passing on; never upstream cookies or auth. */
@@ -158,10 +155,11 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       // Deleted: 400 NOT_FOUND by the docs, 404 by the vendor's skills.
       if (reply.status === 404 || (reply.status === 400 && text.includes('"NOT_FOUND"'))) return { kind: 'gone' };
       if (!reply.ok) return { kind: 'unavailable' };
-      const body = JSON.parse(text) as { session?: SessionShape } & SessionShape;
-      const session = body.session ?? body;
-      const permissions = Array.isArray(session.permissions) ? session.permissions.filter((p) => typeof p.name === 'string').map((p) => ({ name: p.name, enabled: p.enabled === true })) : [];
-      return { kind: 'session', permissions, ...(typeof session.etag === 'string' ? { etag: session.etag } : {}) };
+      // The widget's own schema for k-ID's session: a body it would refuse decides nothing here either.
+      const parsed = KidSessionBody.safeParse(JSON.parse(text));
+      if (!parsed.success) return { kind: 'unavailable' };
+      const session = unwrapSession(parsed.data);
+      return { kind: 'session', permissions: session.permissions, ...(session.etag ? { etag: session.etag } : {}) };
     } catch {
       return { kind: 'unavailable' };
     }

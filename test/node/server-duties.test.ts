@@ -87,6 +87,9 @@ describe('requirePermission on a game route', () => {
     const away = await post('/chat', 'sam');
     assert.equal(away.status, 503);
     assert.equal(away.headers.get('retry-after'), '5');
+    // A body the widget's own schema refuses decides nothing either.
+    await stack.control('/faults', { vendor: 'kid', path: '/session/get', kind: 'malformed', times: 1 });
+    assert.equal((await post('/chat', 'sam')).status, 503);
     // Sam's new session has public chat off (his to turn on): k-ID's answer, not the fault's.
     assert.equal((await post('/chat', 'sam')).status, 403);
   });

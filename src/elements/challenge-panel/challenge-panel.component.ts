@@ -123,9 +123,9 @@ export class PlaygateChallengePanel extends LitElement {
     if (!waiting) return nothing;
     const t = this.messages.challenge;
     const { challenge, pending } = waiting;
-    const ageCheck = challenge.purpose === 'age-check';
-    const title = ageCheck ? t.titleAgeCheck : pending.kind === 'consent' ? t.titleConsent : t.titleUpgrade(this.features);
-    const lead = ageCheck ? t.leadAgeCheck : pending.kind === 'consent' ? t.leadConsent : t.leadUpgrade;
+    // A parent's panel only: the player's own age check is a dialog of its own (waiting-view.ts).
+    const title = pending.kind === 'consent' ? t.titleConsent : t.titleUpgrade(this.features);
+    const lead = pending.kind === 'consent' ? t.leadConsent : t.leadUpgrade;
     const link = safeLink(challenge.url);
     return html`
       <section part="panel" lang=${this.locale} dir=${directionOf(this.locale)} aria-labelledby="title">
@@ -134,7 +134,7 @@ export class PlaygateChallengePanel extends LitElement {
         <p part="progress" role="status">${this.progressText(waiting)}</p>
         ${link && !this.qrFailed ? html`<p part="qr-label">${t.scan}</p><div part="qr" role="img" aria-label=${t.qrLabel}>${this.qr ?? nothing}</div>` : nothing}
         ${challenge.oneTimePassword ? this.codeBlock(challenge.oneTimePassword, challenge.codeEntry, challenge.otpExpiresAt, waiting) : nothing}
-        ${ageCheck ? nothing : this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
+        ${this.emailForm(waiting, pending.kind === 'consent' ? t.emailHintFirst : t.emailHint)}
         ${link ? html`<p part="parent-device"><a part="parent-link" href=${link}>${t.parentDevice}</a></p>` : nothing}
         <div class="actions"><button part="close" class="quiet" @click=${this.close}>${t.close}</button></div>
       </section>

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `اطلب ${features} من أحد والديك`,
     titleConsent: 'يجب أن يوافق أحد والديك',
-    titleAgeCheck: 'أكّد عمرك',
     leadUpgrade: 'يمكن لأحد والديك الموافقة من هاتفه.',
     leadConsent: 'قبل أن تلعب، يجب أن يُعِدّ أحد والديك حسابك. يمكنه فعل ذلك من هاتفه.',
-    leadAgeCheck: 'يمكن لشخص بالغ التحقق من عمرك من هاتفه.',
     scan: 'امسح هذا الرمز بكاميرا الهاتف:',
     qrLabel: 'رمز QR ليمسحه أحد والديك',
     orCode: (site: string) => `أو اذهب إلى ${site} وأدخل هذا الرمز:`,

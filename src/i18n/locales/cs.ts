@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Zeptej se rodiče: ${features}`,
     titleConsent: 'Rodič musí říct ano',
-    titleAgeCheck: 'Ověř svůj věk',
     leadUpgrade: 'Rodič může říct ano na svém telefonu.',
     leadConsent: 'Než začneš hrát, musí ti rodič nastavit účet. Může to udělat na svém telefonu.',
-    leadAgeCheck: 'Dospělý může ověřit tvůj věk na svém telefonu.',
     scan: 'Naskenuj tento kód fotoaparátem telefonu:',
     qrLabel: 'QR kód, který naskenuje rodič',
     orCode: (site: string) => `Nebo jdi na ${site} a zadej tento kód:`,

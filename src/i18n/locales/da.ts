@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Spørg en forælder om ${features}`,
     titleConsent: 'En forælder skal sige ja',
-    titleAgeCheck: 'Bekræft din alder',
     leadUpgrade: 'En forælder kan sige ja på sin telefon.',
     leadConsent: 'Før du spiller, skal en forælder sætte din konto op. Det kan gøres på telefonen.',
-    leadAgeCheck: 'En voksen kan bekræfte din alder på sin telefon.',
     scan: 'Scan denne kode med et telefonkamera:',
     qrLabel: 'QR-kode, som en forælder kan scanne',
     orCode: (site: string) => `Eller gå til ${site} og indtast denne kode:`,

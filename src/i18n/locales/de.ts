@@ -82,10 +82,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Frag deine Eltern nach ${features}`,
     titleConsent: 'Deine Eltern müssen zustimmen',
-    titleAgeCheck: 'Bestätige dein Alter',
     leadUpgrade: 'Deine Eltern können auf ihrem Handy zustimmen.',
     leadConsent: 'Bevor du spielst, müssen deine Eltern dein Konto einrichten. Das geht ganz einfach auf ihrem Handy.',
-    leadAgeCheck: 'Ein Erwachsener kann dein Alter auf seinem Handy bestätigen.',
     scan: 'Scanne diesen Code mit einer Handykamera:',
     qrLabel: 'QR-Code zum Scannen für deine Eltern',
     orCode: (site: string) => `Oder geh auf ${site} und gib diesen Code ein:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Pregunta a tus padres por ${features}`,
     titleConsent: 'Tus padres tienen que decir que sí',
-    titleAgeCheck: 'Verifica tu edad',
     leadUpgrade: 'Tus padres pueden decir que sí desde su teléfono.',
     leadConsent: 'Antes de jugar, tus padres tienen que configurar tu cuenta. Pueden hacerlo desde su teléfono.',
-    leadAgeCheck: 'Un adulto puede comprobar tu edad desde su teléfono.',
     scan: 'Escanea este código con la cámara de un teléfono:',
     qrLabel: 'Código QR para que lo escaneen tus padres',
     orCode: (site: string) => `O entra en ${site} y escribe este código:`,

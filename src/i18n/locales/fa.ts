@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `${features} را از والدینت بخواه`,
     titleConsent: 'والدینت باید موافقت کنند',
-    titleAgeCheck: 'سنت را تأیید کن',
     leadUpgrade: 'والدینت می‌توانند با گوشی خودشان موافقت کنند.',
     leadConsent: 'قبل از بازی، والدینت باید حسابت را راه‌اندازی کنند. می‌توانند این کار را با گوشی خودشان انجام دهند.',
-    leadAgeCheck: 'یک بزرگسال می‌تواند با گوشی خودش سنت را بررسی کند.',
     scan: 'این کد را با دوربین گوشی اسکن کن:',
     qrLabel: 'کد QR برای اسکن توسط والدینت',
     orCode: (site: string) => `یا به ${site} برو و این کد را وارد کن:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Kysy vanhemmalta: ${features}`,
     titleConsent: 'Vanhemman pitää sanoa kyllä',
-    titleAgeCheck: 'Vahvista ikäsi',
     leadUpgrade: 'Vanhempi voi sanoa kyllä puhelimellaan.',
     leadConsent: 'Ennen kuin pelaat, vanhemman pitää ottaa tilisi käyttöön. Hän voi tehdä sen puhelimellaan.',
-    leadAgeCheck: 'Aikuinen voi tarkistaa ikäsi puhelimellaan.',
     scan: 'Skannaa tämä koodi puhelimen kameralla:',
     qrLabel: 'QR-koodi, jonka vanhempi skannaa',
     orCode: (site: string) => `Tai mene osoitteeseen ${site} ja syötä tämä koodi:`,

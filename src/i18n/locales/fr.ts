@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Demander à tes parents\u202F: ${features}`,
     titleConsent: 'Un de tes parents doit dire oui',
-    titleAgeCheck: 'Vérifie ton âge',
     leadUpgrade: 'Un de tes parents peut dire oui depuis son téléphone.',
     leadConsent: 'Avant de jouer, un de tes parents doit configurer ton compte. Ça peut se faire depuis son téléphone.',
-    leadAgeCheck: 'Un adulte peut vérifier ton âge depuis son téléphone.',
     scan: "Scanne ce code avec l'appareil photo d'un téléphone\u202F:",
     qrLabel: 'Code QR à scanner par un de tes parents',
     orCode: (site: string) => `Ou va sur ${site} et saisis ce code\u202F:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `לבקש מהורה אישור עבור ${features}`,
     titleConsent: 'צריך אישור מהורה',
-    titleAgeCheck: 'אימות גיל',
     leadUpgrade: 'הורה יכול לאשר בטלפון שלו.',
     leadConsent: 'לפני שמשחקים, הורה צריך להגדיר את החשבון שלך. אפשר לעשות את זה בטלפון שלו.',
-    leadAgeCheck: 'מבוגר יכול לבדוק את הגיל שלך בטלפון שלו.',
     scan: 'לסרוק את הקוד הזה במצלמה של טלפון:',
     qrLabel: 'קוד QR לסריקה על ידי הורה',
     orCode: (site: string) => `או להיכנס לאתר ${site} ולהזין את הקוד הזה:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `${features} के लिए माता-पिता से पूछो`,
     titleConsent: 'माता-पिता की हाँ चाहिए',
-    titleAgeCheck: 'अपनी उम्र की पुष्टि करो',
     leadUpgrade: 'माता-पिता अपने फ़ोन पर हाँ कह सकते हैं।',
     leadConsent: 'खेलने से पहले, माता-पिता को तुम्हारा खाता सेट अप करना होगा। वे यह अपने फ़ोन पर कर सकते हैं।',
-    leadAgeCheck: 'कोई वयस्क अपने फ़ोन पर तुम्हारी उम्र जाँच सकता है।',
     scan: 'फ़ोन के कैमरे से यह कोड स्कैन करो:',
     qrLabel: 'माता-पिता के स्कैन करने के लिए QR कोड',
     orCode: (site: string) => `या ${site} पर जाओ और यह कोड डालो:`,

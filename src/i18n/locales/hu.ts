@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Kérj engedélyt a szülődtől: ${features}`,
     titleConsent: 'A szülődnek igent kell mondania',
-    titleAgeCheck: 'Igazold a korod',
     leadUpgrade: 'A szülőd a telefonján mondhat igent.',
     leadConsent: 'Mielőtt játszol, a szülődnek be kell állítania a fiókodat. Ezt a telefonján is megteheti.',
-    leadAgeCheck: 'Egy felnőtt a telefonján ellenőrizheti a korodat.',
     scan: 'Olvasd be ezt a kódot egy telefon kamerájával:',
     qrLabel: 'QR-kód, amelyet a szülőd beolvashat',
     orCode: (site: string) => `Vagy nyisd meg ezt az oldalt: ${site}, és írd be ezt a kódot:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Minta izin orang tua untuk ${features}`,
     titleConsent: 'Orang tua perlu bilang ya',
-    titleAgeCheck: 'Verifikasi usiamu',
     leadUpgrade: 'Orang tua bisa bilang ya lewat ponselnya.',
     leadConsent: 'Sebelum kamu bermain, orang tua perlu mengatur akunmu. Mereka bisa melakukannya lewat ponsel.',
-    leadAgeCheck: 'Orang dewasa bisa memeriksa usiamu lewat ponselnya.',
     scan: 'Pindai kode ini dengan kamera ponsel:',
     qrLabel: 'Kode QR untuk dipindai orang tua',
     orCode: (site: string) => `Atau buka ${site} dan masukkan kode ini:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Chiedi a un genitore: ${features}`,
     titleConsent: 'Serve il sì di un genitore',
-    titleAgeCheck: 'Verifica la tua età',
     leadUpgrade: 'Un genitore può dire di sì dal suo telefono.',
     leadConsent: 'Prima di giocare, un genitore deve configurare il tuo account. Può farlo dal suo telefono.',
-    leadAgeCheck: 'Un adulto può verificare la tua età dal suo telefono.',
     scan: 'Inquadra questo codice con la fotocamera di un telefono:',
     qrLabel: 'Codice QR da far inquadrare a un genitore',
     orCode: (site: string) => `Oppure vai su ${site} e inserisci questo codice:`,

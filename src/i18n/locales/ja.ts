@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `${features}をおうちの人に聞く`,
     titleConsent: 'おうちの人の「いいよ」が必要です',
-    titleAgeCheck: '年れいを確認する',
     leadUpgrade: 'おうちの人がスマホで「いいよ」と答えられます。',
     leadConsent: '遊ぶ前に、おうちの人がアカウントを設定する必要があります。スマホでできます。',
-    leadAgeCheck: '大人の人がスマホであなたの年れいを確認できます。',
     scan: 'スマホのカメラでこのコードを読み取ってください：',
     qrLabel: 'おうちの人が読み取るQRコード',
     orCode: (site: string) => `または、${site}を開いて、このコードを入力してください：`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `${features} 기능을 부모님께 요청하기`,
     titleConsent: '부모님의 허락이 필요해요',
-    titleAgeCheck: '나이 확인하기',
     leadUpgrade: '부모님이 휴대폰으로 허락해 줄 수 있어요.',
     leadConsent: '플레이하기 전에 부모님이 계정을 설정해야 해요. 휴대폰으로 할 수 있어요.',
-    leadAgeCheck: '어른이 휴대폰으로 나이를 확인해 줄 수 있어요.',
     scan: '휴대폰 카메라로 이 코드를 찍어 주세요:',
     qrLabel: '부모님이 찍을 QR 코드',
     orCode: (site: string) => `또는 ${site}에 들어가서 이 코드를 입력해 주세요:`,

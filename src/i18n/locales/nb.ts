@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Spør en forelder om ${features}`,
     titleConsent: 'En forelder må si ja',
-    titleAgeCheck: 'Bekreft alderen din',
     leadUpgrade: 'En forelder kan si ja på telefonen sin.',
     leadConsent: 'Før du spiller, må en forelder sette opp kontoen din. Det kan de gjøre på telefonen sin.',
-    leadAgeCheck: 'En voksen kan sjekke alderen din på telefonen sin.',
     scan: 'Skann denne koden med kameraet på en telefon:',
     qrLabel: 'QR-kode som en forelder kan skanne',
     orCode: (site: string) => `Eller gå til ${site} og skriv inn denne koden:`,

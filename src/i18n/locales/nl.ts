@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Vraag een ouder om ${features}`,
     titleConsent: 'Een ouder moet ja zeggen',
-    titleAgeCheck: 'Bevestig je leeftijd',
     leadUpgrade: 'Een ouder kan met een telefoon ja zeggen.',
     leadConsent: 'Voordat je gaat spelen, moet een ouder je account instellen. Dat kan met een telefoon.',
-    leadAgeCheck: 'Een volwassene kan je leeftijd controleren met een telefoon.',
     scan: 'Scan deze code met de camera van een telefoon:',
     qrLabel: 'QR-code die een ouder kan scannen',
     orCode: (site: string) => `Of ga naar ${site} en voer deze code in:`,

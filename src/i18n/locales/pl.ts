@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Poproś rodzica o zgodę: ${features}`,
     titleConsent: 'Rodzic musi się zgodzić',
-    titleAgeCheck: 'Potwierdź swój wiek',
     leadUpgrade: 'Rodzic może się zgodzić na swoim telefonie.',
     leadConsent: 'Zanim zaczniesz grać, rodzic musi skonfigurować twoje konto. Może to zrobić na swoim telefonie.',
-    leadAgeCheck: 'Dorosły może sprawdzić twój wiek na swoim telefonie.',
     scan: 'Zeskanuj ten kod aparatem w telefonie:',
     qrLabel: 'Kod QR do zeskanowania przez rodzica',
     orCode: (site: string) => `Albo wejdź na ${site} i wpisz ten kod:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Pedir ${features} a um responsável`,
     titleConsent: 'Um responsável precisa dizer sim',
-    titleAgeCheck: 'Confirme sua idade',
     leadUpgrade: 'Um responsável pode dizer sim pelo celular.',
     leadConsent: 'Antes de você jogar, um responsável precisa configurar sua conta. Dá para fazer isso pelo celular.',
-    leadAgeCheck: 'Um adulto pode confirmar sua idade pelo celular.',
     scan: 'Escaneie este código com a câmera de um celular:',
     qrLabel: 'QR code para um responsável escanear',
     orCode: (site: string) => `Ou acesse ${site} e digite este código:`,

@@ -85,10 +85,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Cere voie unui părinte pentru ${features}`,
     titleConsent: 'Un părinte trebuie să spună da',
-    titleAgeCheck: 'Confirmă-ți vârsta',
     leadUpgrade: 'Un părinte poate spune da de pe telefon.',
     leadConsent: 'Înainte să joci, un părinte trebuie să-ți configureze contul. Poate face asta de pe telefon.',
-    leadAgeCheck: 'Un adult îți poate verifica vârsta de pe telefon.',
     scan: 'Scanează acest cod cu camera unui telefon:',
     qrLabel: 'Cod QR pe care îl scanează un părinte',
     orCode: (site: string) => `Sau intră pe ${site} și introdu acest cod:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Fråga en förälder om ${features}`,
     titleConsent: 'En förälder behöver säga ja',
-    titleAgeCheck: 'Bekräfta din ålder',
     leadUpgrade: 'En förälder kan säga ja i sin mobil.',
     leadConsent: 'Innan du spelar behöver en förälder ställa in ditt konto. Det går att göra i mobilen.',
-    leadAgeCheck: 'En vuxen kan bekräfta din ålder i sin mobil.',
     scan: 'Skanna den här koden med en mobilkamera:',
     qrLabel: 'QR-kod som en förälder kan skanna',
     orCode: (site: string) => `Eller gå till ${site} och skriv in den här koden:`,

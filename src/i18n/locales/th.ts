@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `ขอ ${features} จากผู้ปกครอง`,
     titleConsent: 'ผู้ปกครองต้องตอบตกลงก่อน',
-    titleAgeCheck: 'ยืนยันอายุของคุณ',
     leadUpgrade: 'ผู้ปกครองตอบตกลงได้บนโทรศัพท์ของเขา',
     leadConsent: 'ก่อนเล่น ผู้ปกครองต้องตั้งค่าบัญชีของคุณก่อน ทำได้บนโทรศัพท์ของเขา',
-    leadAgeCheck: 'ผู้ใหญ่ตรวจสอบอายุของคุณได้บนโทรศัพท์ของเขา',
     scan: 'สแกนรหัสนี้ด้วยกล้องโทรศัพท์:',
     qrLabel: 'คิวอาร์โค้ดให้ผู้ปกครองสแกน',
     orCode: (site: string) => `หรือไปที่ ${site} แล้วใส่รหัสนี้:`,

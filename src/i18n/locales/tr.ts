@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Ailenden izin iste: ${features}`,
     titleConsent: 'Ailenin evet demesi gerekiyor',
-    titleAgeCheck: 'Yaşını doğrula',
     leadUpgrade: 'Ailen kendi telefonundan evet diyebilir.',
     leadConsent: 'Oynamadan önce hesabını ailenin kurması gerekiyor. Bunu kendi telefonundan yapabilir.',
-    leadAgeCheck: 'Bir yetişkin yaşını kendi telefonundan doğrulayabilir.',
     scan: 'Bu kodu bir telefon kamerasıyla tara:',
     qrLabel: 'Ailenin tarayacağı QR kod',
     orCode: (site: string) => `Ya da ${site} adresine git ve bu kodu gir:`,

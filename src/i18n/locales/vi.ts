@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `Xin phép bố mẹ cho dùng ${features}`,
     titleConsent: 'Bố mẹ cần đồng ý',
-    titleAgeCheck: 'Xác minh tuổi của bạn',
     leadUpgrade: 'Bố mẹ có thể đồng ý trên điện thoại của họ.',
     leadConsent: 'Trước khi chơi, bố mẹ cần thiết lập tài khoản cho bạn. Họ có thể làm việc này trên điện thoại.',
-    leadAgeCheck: 'Một người lớn có thể kiểm tra tuổi của bạn trên điện thoại của họ.',
     scan: 'Quét mã này bằng camera điện thoại:',
     qrLabel: 'Mã QR để bố mẹ quét',
     orCode: (site: string) => `Hoặc vào ${site} và nhập mã này:`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `请家长开启${features}`,
     titleConsent: '需要家长同意',
-    titleAgeCheck: '验证年龄',
     leadUpgrade: '家长可以在手机上同意。',
     leadConsent: '开始玩之前，需要家长设置你的账号。他们可以在手机上完成。',
-    leadAgeCheck: '大人可以在手机上验证你的年龄。',
     scan: '用手机相机扫描这个二维码：',
     qrLabel: '给家长扫描的二维码',
     orCode: (site: string) => `或者打开${site}，输入这个代码：`,

@@ -81,10 +81,8 @@ const messages: Messages = {
   challenge: {
     titleUpgrade: (features: string) => `請家長開啟${features}`,
     titleConsent: '需要家長同意',
-    titleAgeCheck: '驗證年齡',
     leadUpgrade: '家長可以在手機上同意。',
     leadConsent: '開始玩之前，需要家長設定你的帳號。他們可以在手機上完成。',
-    leadAgeCheck: '大人可以在手機上驗證你的年齡。',
     scan: '用手機相機掃描這個 QR 碼：',
     qrLabel: '給家長掃描的 QR 碼',
     orCode: (site: string) => `或者前往${site}，輸入這個代碼：`,
