@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserLaunchers } from './scripts/browsers.js';
+import { chunkFaults } from './test/support/chunk-faults.js';
 import { cspServer } from './test/support/csp-server.js';
 import { emulatorServer } from './test/support/emulator-server.js';
 import { wireServer } from './test/support/wire-server.js';
@@ -22,7 +23,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 2,
   browsers: browserLaunchers(['chromium', 'firefox']),
-  middleware: [wireServer(), emulatorServer(), cspServer(), fuzzSettings],
+  middleware: [chunkFaults(), wireServer(), emulatorServer(), cspServer(), fuzzSettings],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // Generous: CI shares two cores between both browsers and the servers.
   testFramework: { config: { timeout: 20000 } },

@@ -1,8 +1,9 @@
 // Size, as a user ships it: each entry bundled by esbuild (minify, ES modules, code
-// splitting so lazy chunks stay lazy), then every file it can load counted (followed
-// from the entry, lazy chunks such as the QR encoder included), with gzip -9 and brotli
-// (quality 11). Languages other than English are lazy chunks a game only loads for
-// players who need them, so they are listed apart and not counted.
+// splitting so lazy chunks stay lazy), counted with gzip -9 and brotli (quality 11) twice:
+// the first load (the entry and what it imports statically: what loads before any prompt
+// opens) and the total (every file it can load, lazy views and the QR encoder included).
+// Languages other than English are lazy chunks a game only loads for players who need
+// them, so they are listed apart and counted in neither.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,22 +85,28 @@ async function measure(name, entry, work) {
     return inputs.length > 0 && inputs.every((input) => input.includes('src/i18n/locales/') || input.endsWith('src/i18n/pseudo.ts'));
   };
   const start = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith(`${name}.entry.js`));
-  const loaded = new Set();
-  const visit = (path) => {
-    if (loaded.has(path)) return;
-    loaded.add(path);
-    for (const { path: next } of outputs[path].imports) {
-      if (outputs[next] && !isLocale(next)) visit(next);
-    }
+  const reachable = (lazyToo) => {
+    const loaded = new Set();
+    const visit = (path) => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const { path: next, kind } of outputs[path].imports) {
+        if (outputs[next] && !isLocale(next) && (lazyToo || kind === 'import-statement')) visit(next);
+      }
+    };
+    visit(start);
+    return [...loaded].filter((path) => path.endsWith('.js')).map((path) => readFileSync(join(ROOT, path)));
   };
-  visit(start);
-  const counted = [...loaded].filter((path) => path.endsWith('.js')).map((path) => readFileSync(join(ROOT, path)));
+  const counted = reachable(true);
+  const first = reachable(false);
   const lazyLocales = Object.keys(outputs)
     .filter((path) => path.endsWith('.js') && isLocale(path))
     .map((path) => readFileSync(join(ROOT, path)));
   if (entry.css) {
     const css = await build({ entryPoints: [join(ROOT, entry.css)], bundle: true, minify: true, write: false, logLevel: 'error' });
-    counted.push(Buffer.from(css.outputFiles[0].contents));
+    const sheet = Buffer.from(css.outputFiles[0].contents);
+    counted.push(sheet);
+    first.push(sheet);
   }
   return {
     name,
@@ -107,6 +114,7 @@ async function measure(name, entry, work) {
     comparison: Boolean(entry.comparison),
     files: counted.length,
     ...sizes(counted),
+    firstLoad: { files: first.length, ...sizes(first) },
     ...(lazyLocales.length ? { otherLanguages: { files: lazyLocales.length, ...sizes(lazyLocales) } } : {}),
   };
 }

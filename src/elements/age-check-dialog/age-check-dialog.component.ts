@@ -9,8 +9,7 @@ import { ageCheckDialogStyles } from './age-check-dialog.styles.js';
 /** What the frame needs for a face check (camera), a passkey (AgeKey) or a card: k-ID's list. */
 export const AGE_CHECK_FRAME_ALLOW = 'camera;payment;publickey-credentials-get;publickey-credentials-create';
 
-/** Every part below, for a host to pass on with `exportparts` (under an `age-check-` prefix). */
-export const AGE_CHECK_DIALOG_PARTS = ['dialog', 'bar', 'title', 'close', 'frame'];
+export { AGE_CHECK_DIALOG_PARTS } from './parts.js';
 
 /**
  * The player proving their own age, in the vendor's page framed in a modal dialog: a thin

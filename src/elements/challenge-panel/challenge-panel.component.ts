@@ -12,8 +12,7 @@ import { qrCode, safeLink } from './qr-code.js';
 
 type Waiting = Extract<RequestState, { state: 'waiting' }>;
 
-/** Every part below, for a host to pass on with `exportparts` (under a `challenge-` prefix). */
-export const CHALLENGE_PANEL_PARTS = ['panel', 'title', 'lead', 'progress', 'qr-label', 'qr', 'code-label', 'code', 'copy', 'countdown', 'code-error', 'email', 'email-label', 'email-input', 'email-hint', 'email-send', 'email-note', 'parent-device', 'parent-link', 'close'];
+export { CHALLENGE_PANEL_PARTS } from './parts.js';
 
 /**
  * The player's half of a parent's challenge: a QR code of the approval link, the

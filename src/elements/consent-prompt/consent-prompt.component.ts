@@ -3,18 +3,19 @@ import { property, query, state } from 'lit/decorators.js';
 import { consentsKit } from '../provider/kits/consents.js';
 import type { ConsentFlow, ConsentFlowState, GuardedAction } from '../../flows/consent-flow.js';
 import type { KeyValueStorage } from '../../flows/storage.js';
-import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
+import type { Showing } from './consent-panel.js';
 import { PlaygateError } from '../../model/error.js';
 import type { IdentRequest } from '../../model/ports.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { PlaygateElement } from '../shared/base.js';
 import { wrapTab } from '../shared/focus-wrap.js';
+import { LazyController, lazyPart } from '../shared/lazy.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 
-type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' | 'reviewing' }>;
+const panelPart = lazyPart(() => import('./consent-panel.js'));
 
 function showing(flow: ConsentFlowState): Showing | undefined {
   return flow.state === 'loading' || flow.state === 'reading' || flow.state === 'signing' || flow.state === 'error' || flow.state === 'reviewing' ? flow : undefined;
@@ -70,6 +71,8 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   @state() private flowState: ConsentFlowState = { state: 'idle' };
   /** The document was scrolled to its end (or needs no scrolling). */
   @state() private readToEnd = false;
+  /** The panel's code, loaded when a round first needs the player. */
+  private readonly panelView = new LazyController(this, panelPart);
   private shown = false;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -184,9 +187,9 @@ export class PlaygateConsentPrompt extends PlaygateElement {
     }
     // In the modal, a new document takes focus, so the keys scroll it and it is read out.
     const current = this.flowState;
-    if (!this.inline && current.state === 'reading' && current.document !== this.focusedDocument) {
+    if (!this.inline && current.state === 'reading' && current.document !== this.focusedDocument && this.documentBox) {
       this.focusedDocument = current.document;
-      this.documentBox?.focus();
+      this.documentBox.focus();
     }
     // The box is reused for the next document: start it at the top, not where the last one ended.
     const onScreen = 'document' in current ? current.document : undefined;
@@ -206,9 +209,27 @@ export class PlaygateConsentPrompt extends PlaygateElement {
 
   protected override render() {
     const current = this.shown ? showing(this.flowState) : undefined;
-    if (this.inline) return current ? this.panel(current) : nothing;
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="lead" @cancel=${this.onCancel} @keydown=${this.onKeydown}>${current ? this.panel(current) : nothing}</dialog>`;
+    const body = current ? this.body(current) : nothing;
+    if (this.inline) return body;
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="lead" @cancel=${this.onCancel} @keydown=${this.onKeydown}>${body}</dialog>`;
   }
+
+  /** The panel, or what stands in for it while its code comes (the first round only). */
+  private body(current: Showing) {
+    const view = this.panelView.value;
+    if (view) return view.consentPanel({ ...this.answers, inline: this.inline, readToEnd: this.readToEnd, messages: this.t, locale: this.words.locale, dir: this.words.dir }, current);
+    return html`<div part="panel" lang=${this.words.locale} dir=${this.words.dir}>${this.panelView.placeholder(this.t, 'loading', 'error')}</div>`;
+  }
+
+  private readonly answers = {
+    accept: () => this.flow?.accept(),
+    decline: () => this.flow?.decline(),
+    retry: () => this.flow?.retry(),
+    close: () => this.flow?.close(),
+    scrolled: () => {
+      this.checkScrolled();
+    },
+  };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (this.dialog) wrapTab(event, this.dialog);
@@ -220,74 +241,6 @@ export class PlaygateConsentPrompt extends PlaygateElement {
     if (this.flowState.state === 'reviewing') this.flow?.close();
     else this.flow?.decline();
   };
-
-  private heading(requirement: ConsentRequirement): string {
-    const type = requirement.type ?? (requirement.scope === 'server' ? 'rules' : 'legal');
-    if (type === 'legal') return this.t.consent.title.legal;
-    return requirement.scope === 'server' ? this.t.consent.title.serverRules : this.t.consent.title.gameRules;
-  }
-
-  private lead(requirement: ConsentRequirement): string {
-    if (requirement.state === 'missing') return this.t.consent.missing;
-    return requirement.type === 'rules' || requirement.scope === 'server' ? this.t.consent.outdatedRules : this.t.consent.outdated;
-  }
-
-  private panel(current: Showing) {
-    const { requirement } = current;
-    const document: ConsentDocument | undefined = 'document' in current ? current.document : undefined;
-    const locale = this.words.locale;
-    return html`
-      <div part="panel" lang=${locale} dir=${this.words.dir} role=${this.inline ? 'region' : nothing} aria-labelledby=${this.inline ? 'title' : nothing}>
-        ${this.stepLine(current, locale)}
-        <h2 id="title" part="title">${this.heading(requirement)}</h2>
-        <p id="lead" part="lead">${current.state === 'reviewing' && document?.status === 'signed' && document.signedAt
-          ? this.t.consent.agreedOn(new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(document.signedAt)))
-          : this.lead(requirement)}</p>
-        ${document
-          ? html`<div part="document" tabindex="0" role="document" aria-label=${this.heading(requirement)} @scroll=${() => { this.checkScrolled(); }}>${document.content}</div>`
-          : current.state === 'loading' || (current.state === 'error' && current.step === 'load')
-            ? html`<p part="loading" role="status">${current.state === 'loading' ? this.t.consent.loading : ''}</p>`
-            : nothing}
-        ${current.state === 'error' ? this.errorBlock(current) : nothing}
-        ${this.actions(current)}
-      </div>
-    `;
-  }
-
-  /** "Step 2 of 3" when the backend told how many rounds; "Step 2" from the second round otherwise. */
-  private stepLine(current: Showing, locale: string) {
-    const total = 'total' in current ? current.total : undefined;
-    const round = integer(current.round, locale);
-    if (total !== undefined && total > 1) return html`<p part="step">${this.t.consent.stepOf(round, integer(total, locale))}</p>`;
-    return current.round > 1 ? html`<p part="step">${this.t.consent.step(round)}</p>` : nothing;
-  }
-
-  private errorBlock(current: Extract<Showing, { state: 'error' }>) {
-    const what = current.step === 'load' ? this.t.consent.loadFailed : this.t.consent.signFailed;
-    return html`<p part="error" role="alert">${what} ${errorText(current.error, this.t)}</p>`;
-  }
-
-  private actions(current: Showing) {
-    if (current.state === 'reviewing') {
-      return html`<div class="actions"><button part="close" @click=${() => { this.flow?.close(); }}>${this.t.consent.close}</button></div>`;
-    }
-    // While an answer is being saved it can no longer be taken back.
-    const decline = html`<button part="decline" class="quiet" ?disabled=${current.state === 'signing'} @click=${() => { this.flow?.decline(); }}>${this.t.consent.decline}</button>`;
-    if (current.state === 'error') {
-      return html`<div class="actions">${decline}<button part="retry" @click=${() => { this.flow?.retry(); }}>${this.t.consent.retry}</button></div>`;
-    }
-    const signing = current.state === 'signing';
-    const ready = current.state === 'reading' && this.readToEnd;
-    return html`
-      ${current.state === 'reading' && !this.readToEnd ? html`<p id="hint" part="hint">${this.t.consent.scrollHint}</p>` : nothing}
-      <div class="actions">
-        ${decline}
-        <button part="accept" ?disabled=${!ready} aria-describedby=${ready ? nothing : 'hint'} aria-busy=${signing ? 'true' : 'false'} @click=${() => { this.flow?.accept(); }}>
-          ${signing ? this.t.consent.signing : this.t.consent.accept}
-        </button>
-      </div>
-    `;
-  }
 }
 
 /** The focused element, through open shadow roots. */

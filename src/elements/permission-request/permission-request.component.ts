@@ -1,25 +1,28 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
-import { define } from '../shared/define.js';
 import type { PermissionRequests, RequestState } from '../../flows/permission-requests.js';
 import { sessionOf } from '../../flows/session-store.js';
 import { errorText } from '../../i18n/format.js';
 import type { Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.component.js';
-import { PlaygateChallengePanel } from '../challenge-panel/challenge-panel.component.js';
-import { ageGate } from '../shared/age-gate.js';
 import { PlaygateElement } from '../shared/base.js';
+import { LazyController, lazyPart } from '../shared/lazy.js';
 import { VerificationController } from '../shared/verification-controller.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
 import { listConverter } from './rows.js';
 import { rowsView } from './rows-view.js';
 import { firstConsentView } from './first-consent-view.js';
-import { waitingView } from './waiting-view.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 export { FIRST_CONSENT_PARTS } from './rows.js';
+
+const conversationPart = lazyPart(
+  () => import('./conversation.js'),
+  (module) => {
+    module.defineConversation();
+  },
+);
 
 /**
  * The player asks for a feature. One row per permission in the session, worded by its
@@ -76,12 +79,6 @@ export { FIRST_CONSENT_PARTS } from './rows.js';
 export class PlaygatePermissionRequest extends PlaygateElement {
   static override styles = [tokens, buttonStyles, permissionRequestStyles];
   static override kits = { permissions: permissionsKit };
-  // The tags it renders, when one is made, as subclasses: the game may have registered the class itself.
-  constructor() {
-    super();
-    define('playgate-challenge-panel', class extends PlaygateChallengePanel {});
-    define('playgate-age-check-dialog', class extends PlaygateAgeCheckDialog {});
-  }
 
   /** Show only these permissions (`permissions="voice-chat,text-chat-private"`). Default: all. */
   @property({ converter: listConverter }) permissions: string[] | undefined;
@@ -95,6 +92,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   @state() private request: RequestState = { state: 'idle' };
   /** An unverified adult's own age check, started from a row here. */
   private readonly verification = new VerificationController(this, () => this.runtime);
+  /** The age gate and the wait's panel or dialog: code loaded when first needed. */
+  private readonly conversation = new LazyController(this, conversationPart);
   /** The player closed the panel; the wait goes on and the row offers it again. */
   @state() private panelHidden = false;
 
@@ -156,12 +155,12 @@ export class PlaygatePermissionRequest extends PlaygateElement {
   protected override updated(): void {
     const target = this.focusNext;
     if (!target || !this.presenting) return;
+    const selector = { panel: 'playgate-challenge-panel', 'age-gate': '#age-title', reopen: '[data-action="show-code"]', outcome: '[part~="outcome"]', content: '' }[target];
+    const element = target === 'content' ? this.querySelector<HTMLElement>('button, a[href], input, select, textarea, [tabindex]') : this.renderRoot.querySelector<HTMLElement>(selector);
+    // The conversation's code may still be coming: focus waits for it.
+    if (!element && !this.conversation.ready) return;
     this.focusNext = undefined;
-    if (target === 'panel') this.renderRoot.querySelector('playgate-challenge-panel')?.focus();
-    else if (target === 'age-gate') this.renderRoot.querySelector<HTMLElement>('#age-title')?.focus();
-    else if (target === 'reopen') this.renderRoot.querySelector<HTMLElement>('[data-action="show-code"]')?.focus();
-    else if (target === 'content') this.querySelector<HTMLElement>('button, a[href], input, select, textarea, [tabindex]')?.focus();
-    else this.renderRoot.querySelector<HTMLElement>('[part~="outcome"]')?.focus();
+    element?.focus();
   }
 
   private onRequest(next: RequestState): void {
@@ -169,6 +168,8 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     this.request = next;
     // The same state again: the element that presented it left, and this one may now.
     this.requestUpdate();
+    // A conversation is starting: its code is fetched now, if the idle time did not.
+    if (next.state === 'requesting') this.conversation.fetch();
     if (!this.playerActed) return;
     if (next.state === 'waiting' && before !== 'waiting') this.focusNext = 'panel';
     if ((next.state === 'granted' || next.state === 'denied' || next.state === 'locked' || next.state === 'failed' || next.state === 'prohibited') && before !== next.state) {
@@ -240,13 +241,16 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     const requests = this.requests;
     if (!requests || !this.presenting) return nothing;
     const t = this.t.request;
+    const shown = current.state === 'age-gate' || (current.state === 'waiting' && !this.panelHidden);
+    const views = shown ? this.conversation.value : undefined;
+    if (shown && !views) return this.conversation.placeholder(this.t);
     const features = (names: readonly string[]) => t.list(names.map((name) => this.label(name)), this.words.locale);
     switch (current.state) {
       case 'age-gate':
-        return ageGate(current, this.t, this.words.locale, (age) => void requests.checkAge(age));
+        return views?.ageGate(current, this.t, this.words.locale, (age) => void requests.checkAge(age));
       case 'waiting':
         if (this.panelHidden) return nothing;
-        return waitingView({
+        return views?.waitingView({
           waiting: current,
           timers: this.runtime?.timers,
           messages: this.t,

@@ -1,10 +1,12 @@
-import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/challenge-panel.component.js';
+import { CHALLENGE_PANEL_PARTS } from '../challenge-panel/parts.js';
 import type { RequestState } from '../../flows/permission-requests.js';
 import type { Permission } from '../../model/permissions.js';
-import { AGE_GATE_PARTS } from '../shared/age-gate.js';
 
 /** What a row offers, by the permission's state. */
 export type RowState = 'on' | 'turn-on' | 'ask-parent' | 'verify-age' | 'verify-to-unlock' | 'not-available' | 'waiting';
+
+/** Every part of the age gate, for a host that embeds the form to pass on. */
+export const AGE_GATE_PARTS = ['age-gate', 'age-title', 'age-lead', 'birth-date', 'age-field', 'age-select', 'age-problem', 'age-submit'];
 
 /** The panel's parts, passed on as `challenge-*`. */
 export const CHALLENGE_EXPORTS = CHALLENGE_PANEL_PARTS.map((part) => `${part}: challenge-${part}`).join(', ');

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { RequestState } from '../../flows/permission-requests.js';
 import type { Timers } from '../../flows/timers.js';
 import type { Messages } from '../../i18n/en.js';
-import { AGE_CHECK_DIALOG_PARTS } from '../age-check-dialog/age-check-dialog.component.js';
+import { AGE_CHECK_DIALOG_PARTS } from '../age-check-dialog/parts.js';
 import type {} from '../age-check-dialog/age-check-dialog.js';
 import type {} from '../challenge-panel/challenge-panel.js';
 import { CHALLENGE_EXPORTS } from './rows.js';

@@ -10,11 +10,11 @@ import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { realTimers } from '../../flows/timers.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { FIRST_CONSENT_PARTS, PlaygatePermissionRequest } from '../permission-request/permission-request.component.js';
+import { FIRST_CONSENT_PARTS } from '../permission-request/rows.js';
 import { PlaygateElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { LazyController, lazyPart } from '../shared/lazy.js';
 import { VerificationController } from '../shared/verification-controller.js';
-import { PlaygateAgeCheckDialog } from '../age-check-dialog/age-check-dialog.component.js';
 import { sessionStatusStyles } from './session-status.styles.js';
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
@@ -23,6 +23,14 @@ export type { PlaygateEventDetails } from '../shared/events.js';
 const EXPIRY_WARNING_MS = 15 * 60 * 1000;
 const GROUPS: readonly ManagedBy[] = ['PLAYER', 'GUARDIAN', 'PROHIBITED'];
 const FIRST_CONSENT_EXPORTS = FIRST_CONSENT_PARTS.map((part) => `${part}: first-consent-${part}`).join(', ');
+
+// The set-up's tag, as a subclass: the game may have registered the class itself.
+const setUpPart = lazyPart(
+  () => import('../permission-request/permission-request.component.js'),
+  (module) => {
+    define('playgate-permission-request', class extends module.PlaygatePermissionRequest {});
+  },
+);
 
 /**
  * Who is signed in and with which scope, which permissions the session holds and who
@@ -79,18 +87,14 @@ export class PlaygateSessionStatus extends PlaygateElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
   static override kits = { identity: identityKit, permissions: permissionsKit };
 
-  // The tags it renders, when one is made, as subclasses: the game may have registered the class itself.
-  constructor() {
-    super();
-    define('playgate-permission-request', class extends PlaygatePermissionRequest {});
-    define('playgate-age-check-dialog', class extends PlaygateAgeCheckDialog {});
-  }
 
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
 
   /** An unverified adult's own age check, started here. */
   private readonly verification = new VerificationController(this, () => this.runtime);
+  /** A new player's set-up (a permission request in place): code loaded when first needed. */
+  private readonly setUp = new LazyController(this, setUpPart);
 
   /** Ticks the expiry countdown; only runs while one is shown. */
   private readonly clock = new ClockController(this, 30_000, () => this.runtime?.timers ?? realTimers);
@@ -196,7 +200,9 @@ export class PlaygateSessionStatus extends PlaygateElement {
 
   /** No session yet, or a revoked one: the age gate and a parent's consent, in place. */
   private firstConsent() {
-    return this.runtime?.requests ? html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>` : nothing;
+    if (!this.runtime?.requests) return nothing;
+    if (!this.setUp.value) return this.setUp.placeholder(this.t);
+    return html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>`;
   }
 
   private renderSession(session: Session) {

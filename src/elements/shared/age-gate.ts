@@ -9,9 +9,6 @@ type AgeGateState = Extract<RequestState, { state: 'age-gate' }>;
 
 const OLDEST = 120;
 
-/** Every part of the age gate, for a host that embeds the form to pass on. */
-export const AGE_GATE_PARTS = ['age-gate', 'age-title', 'age-lead', 'birth-date', 'age-field', 'age-select', 'age-problem', 'age-submit'];
-
 /**
  * The age gate of a first consent: a date of birth, or an age, whichever k-ID approved
  * for the jurisdiction (date of birth when both are). `submit` gets exactly one of them.

@@ -4,6 +4,8 @@ import type { PlaygateRuntime } from '../../flows/runtime/runtime.js';
 import { errorText } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/en.js';
 import type {} from '../age-check-dialog/age-check-dialog.js';
+import { ageCheckDialogPart } from '../age-check-dialog/lazy.js';
+import { LazyController } from './lazy.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -15,12 +17,15 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class VerificationController implements ReactiveController {
   private flow: AgeVerificationFlow | undefined;
   private stops: Array<() => void> = [];
+  /** The dialog's code, loaded when a check first opens. */
+  private readonly dialog: LazyController<unknown>;
 
   constructor(
     private readonly host: Host,
     private readonly runtime: () => PlaygateRuntime | undefined,
   ) {
     host.addController(this);
+    this.dialog = new LazyController(host, ageCheckDialogPart);
   }
 
   get state(): VerificationState {
@@ -53,6 +58,7 @@ export class VerificationController implements ReactiveController {
     const current = flow.state;
     const t = messages.ageCheck;
     if (current.state === 'open') {
+      if (this.dialog.value === undefined) return this.dialog.placeholder(messages);
       return html`<playgate-age-check-dialog
         part="age-check"
         open

@@ -1,8 +1,32 @@
 // Nodecraft's Player Ident, Server Join and consents, and the consent rounds.
-import { NodecraftBackend } from '../../../backends/nodecraft/nodecraft-backend.js';
+import { PlaygateError } from '../../../model/error.js';
+import type { ConsentsPort } from '../../../model/ports.js';
 import { consentsFeature } from '../../../flows/runtime/consents-feature.js';
-import type { ConsentsKit } from '../../../flows/runtime/kits.js';
+import type { ConsentsKit, KitOptions } from '../../../flows/runtime/kits.js';
+import { lazyPart, whenIdle } from '../../shared/lazy.js';
+
+// The adapter (its wire schemas and the fetch layer with them) loads on the first call, or
+// while the page is idle: nothing is asked of Nodecraft before the game signs a player in.
+const nodecraft = lazyPart(() => import('../../../backends/nodecraft/nodecraft-backend.js'));
+
+/** The Nodecraft adapter behind the consents port, built when its code has come. */
+function lazyNodecraft({ baseUrl, fetch, secret, timeoutMs }: KitOptions): ConsentsPort {
+  let port: ConsentsPort | undefined;
+  const ready = async () => {
+    // Its code not coming is the network's failure, with the usual retry.
+    const { NodecraftBackend } = await nodecraft.load().catch((cause: unknown) => Promise.reject(new PlaygateError({ kind: 'network', message: 'The consent code could not load', cause })));
+    return (port ??= new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs }));
+  };
+  whenIdle(() => void nodecraft.load(true).catch(() => undefined));
+  return {
+    identify: async (...args) => (await ready()).identify(...args),
+    joinServer: async (...args) => (await ready()).joinServer(...args),
+    getDocument: async (...args) => (await ready()).getDocument(...args),
+    outstanding: async (...args) => (await ready()).outstanding?.(...args) ?? [],
+    sign: async (...args) => (await ready()).sign(...args),
+  };
+}
 
 export const consentsKit: ConsentsKit = {
-  connect: (host) => consentsFeature(host, ({ baseUrl, fetch, secret, timeoutMs }) => new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs })),
+  connect: (host) => consentsFeature(host, lazyNodecraft),
 };

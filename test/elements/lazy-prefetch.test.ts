@@ -1,0 +1,63 @@
+// The rare screens' code is fetched ahead while the page is idle and shown, never while
+// it is hidden, so a player on a good connection never waits on it.
+import { expect } from '@open-wc/testing';
+import '../../src/elements/provider/provider.js';
+import '../../src/elements/permission-request/permission-request.js';
+import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
+import { memoryStorage } from '../../src/flows/storage.js';
+import { startEmulator } from '../support/emulator.js';
+import { LABELS, next, setVisibility } from '../support/elements.js';
+import { nextTask, waitFor } from '../support/tick.js';
+
+const log = async () => (await (await fetch('/__chunks/log')).json()) as string[];
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => { resolve(); }, { timeout: 2000 }));
+
+async function logged(match: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await log()).some((path) => path.includes(match))) {
+    if (Date.now() > deadline) throw new Error(`${match} was never asked for`);
+    await nextTask();
+  }
+}
+
+describe('lazy views, fetched ahead', () => {
+  after(() => {
+    setVisibility('visible');
+  });
+
+  it('waits while the page is hidden, fetches once it is shown and idle, and the challenge panel then needs no fetch', async () => {
+    await fetch('/__chunks/clear', { method: 'POST' });
+    const emu = await startEmulator('child');
+    await emu.link('pip', emu.scenario.kid.sessionId ?? '');
+    document.cookie = 'player=pip; path=/';
+    setVisibility('hidden');
+    const provider = document.createElement('playgate-provider');
+    provider.kidUrl = `${emu.base}/api/kid/`;
+    provider.storage = memoryStorage();
+    provider.permissionLabels = LABELS;
+    provider.jurisdiction = 'US-CA';
+    const element: PlaygatePermissionRequest = document.createElement('playgate-permission-request');
+    provider.append(element);
+    const ready = next(provider, 'playgate-ready');
+    document.body.append(provider);
+    await element.updateComplete;
+    await idle();
+    await idle();
+    expect((await log()).filter((path) => path.includes('/conversation.')), 'nothing fetched while hidden').to.deep.equal([]);
+
+    setVisibility('visible');
+    await logged('/conversation.');
+    // Come: its tags are defined, though nobody asked for anything yet.
+    await waitFor(() => customElements.get('playgate-challenge-panel') !== undefined, 'the panel defined');
+    await ready;
+    const before = (await log()).length;
+    await element.updateComplete;
+    element.shadowRoot?.querySelector<HTMLElement>('[part="row"][data-permission="voice-chat"] [part="action"]')?.click();
+    const panel = () => element.shadowRoot?.querySelector('playgate-challenge-panel')?.shadowRoot?.querySelector('[part="code"]') ?? null;
+    await waitFor(() => panel() !== null, 'the challenge panel');
+    expect(element.shadowRoot?.textContent, 'never a loading line').not.to.contain('Loading…');
+    const fetchedSince = (await log()).slice(before).filter((path) => path.startsWith('/src/elements/'));
+    expect(fetchedSince, 'no view code fetched when asked').to.deep.equal([]);
+    provider.remove();
+  });
+});
