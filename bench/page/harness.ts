@@ -6,23 +6,14 @@ import '../../src/elements/consent-prompt/consent-prompt.js';
 import '../../src/elements/permission-request/permission-request.js';
 import '../../src/elements/provider/provider.js';
 import '../../src/elements/session-status/session-status.js';
+import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/consent-prompt.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { createInPageStack, type InPageStack } from '../../src/emulator/in-page.js';
 import { memoryStorage } from '../../src/flows/storage.js';
-import type { Permission, Session } from '../../src/model/permissions.js';
+import type { Session } from '../../src/model/permissions.js';
 import { paddedTerms } from '../../stories/support/padded-terms.js';
-
-const frame = () =>
-  new Promise<number>((resolve) => {
-    requestAnimationFrame(() => {
-      resolve(performance.now());
-    });
-  });
-/** After the next frame has been painted: two animation frames. */
-const painted = async () => {
-  await frame();
-  return frame();
-};
+import { permissionsOf, plainDocument, plainList } from './baselines.js';
+import { frame, idle, painted } from './paint.js';
 
 let stack: InPageStack | undefined;
 let loaded = '';
@@ -56,6 +47,23 @@ function ready(element: PlaygateProvider): Promise<void> {
   });
 }
 
+/** A consent prompt in a provider whose calls go through `fetch`, in the page. */
+async function consentHost(fetch: typeof globalThis.fetch, inline: boolean) {
+  const host = await provider('child', fetch);
+  const prompt = Object.assign(document.createElement('playgate-consent-prompt'), { inline, storage: memoryStorage() });
+  host.append(prompt);
+  document.body.append(host);
+  await prompt.updateComplete;
+  return { host, prompt };
+}
+
+/** Starts an Ident that needs a consent round; resolves once its document is painted. */
+async function roundPainted(prompt: PlaygateConsentPrompt, s: InPageStack) {
+  const settled = prompt.identify(s.emulator.scenario.nodecraft.identRequest).catch(() => undefined);
+  while (!prompt.shadowRoot?.querySelector('[part="document"]')) await frame();
+  return { at: await painted(), settled };
+}
+
 /** Milliseconds from the 100 KB document's answer to the prompt painted with it. */
 async function consentDocument(): Promise<number> {
   let dataIn = 0;
@@ -63,16 +71,49 @@ async function consentDocument(): Promise<number> {
   const padded = paddedTerms(s.fetch, 100_000, () => {
     dataIn = performance.now();
   });
-  const host = await provider('child', padded);
-  const prompt = Object.assign(document.createElement('playgate-consent-prompt'), { inline: true, storage: memoryStorage() });
-  host.append(prompt);
-  document.body.append(host);
-  await prompt.updateComplete;
-  prompt.identify(s.emulator.scenario.nodecraft.identRequest).catch(() => undefined);
-  while (!prompt.shadowRoot?.querySelector('[part="document"]')) await frame();
-  const at = await painted();
+  const { host, prompt } = await consentHost(padded, true);
+  const { at } = await roundPainted(prompt, s);
   host.remove();
   return at - dataIn;
+}
+
+/**
+ * In a fresh page: milliseconds from Nodecraft's 409 to the consent dialog painted, the
+ * first time (its panel's code fetched ahead while the page was idle) and the second.
+ */
+async function lazyOpen(): Promise<{ firstMs: number; secondMs: number }> {
+  const s = await ensureStack('child');
+  let conflict = 0;
+  const watched: typeof globalThis.fetch = async (input, init) => {
+    const response = await s.fetch(input, init);
+    if (response.status === 409) conflict = performance.now();
+    return response;
+  };
+  const { host, prompt } = await consentHost(watched, false);
+  // The idle prefetch: the page goes idle, the panel's chunk comes, and it is evaluated.
+  await idle();
+  await idle();
+  const chunk = () => performance.getEntriesByType('resource').some((entry) => /\/consent-panel-[^/]*\.js$/.test(entry.name));
+  // Bounded by idle periods, not time: a renamed chunk fails the run instead of hanging it.
+  for (let tries = 0; !chunk(); tries++) {
+    if (tries > 500) throw new Error('the consent panel\'s chunk (consent-panel-*.js) was never prefetched');
+    await idle();
+  }
+  await idle();
+  const times: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    const { at, settled } = await roundPainted(prompt, s);
+    times.push(at - conflict);
+    const decline = prompt.shadowRoot?.querySelector<HTMLButtonElement>('[part="decline"]');
+    if (!decline) throw new Error('no decline button');
+    decline.click();
+    await settled;
+    while (prompt.open) await frame();
+    await painted();
+  }
+  host.remove();
+  const [firstMs = 0, secondMs = 0] = times;
+  return { firstMs, secondMs };
 }
 
 /** Milliseconds from a session of 500 permissions arriving to its list painted. */
@@ -87,13 +128,7 @@ async function permissionList(count = 500): Promise<number> {
   if (!client) throw new Error('no client');
   const snapshot = client.store.snapshot.kid;
   if (snapshot.state !== 'active') throw new Error(`no session: ${snapshot.state}`);
-  const managers = ['PLAYER', 'GUARDIAN', 'PROHIBITED'] as const;
-  const permissions: Permission[] = Array.from({ length: count }, (_, index) => ({
-    name: `feature-${String(index)}`,
-    enabled: index % 4 === 0,
-    managedBy: managers[index % 3] ?? 'PLAYER',
-  }));
-  const session: Session = { ...snapshot.session, permissions, etag: 'bench-500' };
+  const session: Session = { ...snapshot.session, permissions: permissionsOf(count), etag: 'bench-500' };
   const dataIn = performance.now();
   client.store.receive(session);
   await element.updateComplete;
@@ -133,4 +168,4 @@ async function cycles(tag: string, times: number): Promise<void> {
   await stack?.emulator.fetch(new Request(`${location.origin}/emulator/_emulator/requests`, { method: 'DELETE' }));
 }
 
-Object.assign(window, { bench: { ensureStack, consentDocument, permissionList, cycles } });
+Object.assign(window, { bench: { ensureStack, consentDocument, plainDocument, permissionList, plainList, lazyOpen, cycles } });

@@ -1,5 +1,9 @@
 import type { SessionDiff } from '../flows/session-diff.js';
-import type { Messages } from './en.js';
+import { addEnglish, type Messages } from './en.js';
+import { changes } from './en/changes.js';
+
+// The English words it speaks, with it.
+addEnglish({ changes });
 
 /** The player-facing sentences for what changed, most useful first. */
 export function describeChanges(diff: SessionDiff, messages: Messages, label: (name: string) => string): string[] {

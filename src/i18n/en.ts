@@ -1,152 +1,66 @@
 import type { PlaygateErrorKind } from '../model/error.js';
-import type { Plural } from './format.js';
+import type { status } from './en/status.js';
+import type { changes } from './en/changes.js';
+import type { consent } from './en/consent.js';
+import type { request } from './en/request.js';
+import type { challenge } from './en/challenge.js';
+import type { ageCheck } from './en/age-check.js';
+import type { ageGate } from './en/age-gate.js';
 
 /**
- * The English catalog, and the shape every other locale follows. Functions take what
+ * The English catalog's shape, which every other locale follows. Functions take what
  * varies; plural forms (`Plural`) are picked by `Intl.PluralRules`, and durations are
  * formatted with `Intl` by the caller.
  */
-export const en = {
-  status: {
-    regionLabel: 'Account status',
-    loading: 'Checking your account…',
-    signedInAs: (name: string) => `Signed in as ${name}`,
-    playingAs: (name: string) => `Playing as ${name}`,
-    noProfile: 'No game profile chosen',
-    profileOnly: 'Leaderboards, purchases and saved progress need a game profile.',
-    signedOut: 'Not signed in',
-    expiresIn: (duration: string) => `Signed in for ${duration} more`,
-    expired: 'Your sign-in has ended. Sign in again to keep playing.',
-    ageStatus: { DIGITAL_MINOR: 'Child account', DIGITAL_YOUTH: 'Teen account', LEGAL_ADULT: 'Adult account' },
-    region: (code: string) => `Region ${code}`,
-    account: (id: string) => `Account ${id}`,
-    groups: { PLAYER: 'You decide', GUARDIAN: 'A parent decides', PROHIBITED: 'Not available' },
-    on: 'On',
-    off: 'Off',
-    /** Chosen by the total: "{on} of {total}". */
-    enabledCount: { one: '{on} of {total} feature on', other: '{on} of {total} features on' } as Plural,
-    noSession: 'Your account has no permissions set up yet.',
-    revoked: 'A parent reset your account, so it needs to be set up again.',
-    error: 'We could not check your account.',
-    retry: 'Try again',
-    dismiss: 'Dismiss',
-    changesHeading: 'What changed',
-  },
-  changes: {
-    canNowYourself: (feature: string) => `You can now turn on ${feature} yourself.`,
-    parentOn: (feature: string) => `A parent turned on ${feature}.`,
-    parentOff: (feature: string) => `A parent turned off ${feature}.`,
-    approved: (feature: string) => `Your request was approved: ${feature} is on.`,
-    nowParent: (feature: string) => `A parent now decides about ${feature}.`,
-    noLongerAvailable: (feature: string) => `${feature} is no longer available.`,
-    nowAvailable: (feature: string) => `${feature} is now available.`,
-    newSession: 'Your account was set up again.',
-  },
-  consent: {
-    title: { legal: 'Terms of service', gameRules: 'Game rules', serverRules: 'Server rules' },
-    missing: 'Please read these and accept them to continue.',
-    outdated: "We've updated our terms. Please read them again and accept them to continue.",
-    outdatedRules: "We've updated the rules. Please read them again and accept them to continue.",
-    step: (round: string) => `Step ${round}`,
-    stepOf: (round: string, total: string) => `Step ${round} of ${total}`,
-    loading: 'Loading…',
-    scrollHint: 'Scroll to the end to accept.',
-    accept: 'I accept',
-    signing: 'Saving…',
-    decline: 'Decline',
-    retry: 'Try again',
-    close: 'Close',
-    agreedOn: (date: string) => `You agreed to these on ${date}.`,
-    loadFailed: 'We could not load the document.',
-    signFailed: 'We could not save your answer. Nothing was lost: try again.',
-  },
-  request: {
-    limitedAccess: "Meanwhile, you can play with fewer features.",
-    noFeatures: "This account has no features set up yet. Try again in a moment; if it stays like this, ask the game's support.",
-    regionLabel: 'Features',
-    on: 'On',
-    turnOn: 'Turn on',
-    askParent: 'Ask a parent',
-    notAvailable: 'Not available',
-    verifyAge: 'Verify your age',
-    waiting: 'Waiting for a parent',
-    showCode: 'Show the code',
-    working: 'Asking…',
-    granted: (features: string) => `${features} is on.`,
-    grantedSetUp: 'All set! Your account is ready.',
-    denied: 'Your parent said no this time. That is OK: you can ask again later.',
-    lockedBelowAge: (features: string) => `${features} is not available here.`,
-    lockedByParent: (features: string) => `A parent turned ${features} off. They can turn it on again in their family settings.`,
-    askAgain: 'Ask again',
-    tooYoung: "Sorry, you can't play this game yet. Ask a grown-up about games that are right for your age.",
-    failed: 'We could not send your request.',
-    retry: 'Try again',
-    dismiss: 'OK',
-    list: (items: readonly string[], locale: string) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
-  },
-  challenge: {
-    titleUpgrade: (features: string) => `Ask a parent for ${features}`,
-    titleConsent: 'A parent needs to say yes',
-    leadUpgrade: 'A parent can say yes on their phone.',
-    leadConsent: 'Before you play, a parent needs to set up your account. They can do it on their phone.',
-    scan: 'Scan this code with a phone camera:',
-    qrLabel: 'QR code for a parent to scan',
-    orCode: (site: string) => `Or go to ${site} and enter this code:`,
-    codeLabel: 'One-time code',
-    copy: 'Copy code',
-    copied: 'Copied',
-    expiresIn: (time: string) => `This code works for ${time}.`,
-    renewing: 'Getting a new code…',
-    renewFailed: 'We could not get a new code.',
-    emailLabel: "Parent's email (optional)",
-    emailHint: 'Leave it empty to use the email your parent gave before. We do not keep it.',
-    emailHintFirst: 'We send your request there once, and do not keep the address.',
-    sendEmail: "Send to my parent's email",
-    sending: 'Sending…',
-    sent: 'Sent! Ask your parent to check their email.',
-    invalidEmail: 'We have no email for your parent. Type their email address and try again.',
-    badEmail: "That doesn't look like an email address. Check it and try again.",
-    emailFailed: 'We could not send the email. Try again, or use the code.',
-    parentDevice: 'This device belongs to a parent',
-    pending: 'Waiting for a parent to answer…',
-    inProgress: 'A parent is looking at your request…',
-    stillWaiting: "Still waiting. We'll keep checking.",
-    close: 'Close',
-  },
-  ageCheck: {
-    title: "Check your age",
-    close: "Close the age check",
-    frameTitle: "Age check",
-    resume: "Continue the age check",
-    failed: "The age check did not work this time. You can try again.",
-    retry: "Try again",
-    verifyToUnlock: "Verify to unlock",
-    unverifiedLead: "Some features stay locked until you check your age.",
-  },
-  ageGate: {
-    title: 'How old are you?',
-    lead: 'We ask so that we can keep your account safe.',
-    dateOfBirth: 'Date of birth',
-    age: 'Age',
-    submit: 'Continue',
-    checking: 'Checking…',
-    failed: 'We could not check your age.',
-    invalid: 'Enter your date of birth, or your age in whole years.',
-    start: 'Set up my account',
-    noJurisdiction: 'This game has not said which country the player is in, so the age check cannot start.',
-  },
-  errors: {
-    network: 'You seem to be offline.',
-    timeout: 'The server took too long to answer.',
-    rate_limited: 'Too many tries. Wait a moment.',
-    server: 'The server had a problem.',
-    invalid_response: 'The server sent something we did not understand.',
-    session_deleted: 'Your account needs to be set up again.',
-    unauthorized: 'The game could not confirm who you are. Sign in to the game again.',
-    not_found: 'That is no longer there.',
-    bad_request: 'The server could not do that.',
-    other: 'Something went wrong.',
-  } satisfies Partial<Record<PlaygateErrorKind | 'other', string>>,
-};
+export interface Messages {
+  status: typeof status;
+  changes: typeof changes;
+  consent: typeof consent;
+  request: typeof request;
+  challenge: typeof challenge;
+  ageCheck: typeof ageCheck;
+  ageGate: typeof ageGate;
+  errors: typeof errors;
+}
 
-export type Messages = typeof en;
+const errors = {
+  network: 'You seem to be offline.',
+  timeout: 'The server took too long to answer.',
+  rate_limited: 'Too many tries. Wait a moment.',
+  server: 'The server had a problem.',
+  invalid_response: 'The server sent something we did not understand.',
+  session_deleted: 'Your account needs to be set up again.',
+  unauthorized: 'The game could not confirm who you are. Sign in to the game again.',
+  not_found: 'That is no longer there.',
+  bad_request: 'The server could not do that.',
+  other: 'Something went wrong.',
+} satisfies Partial<Record<PlaygateErrorKind | 'other', string>>;
+
+/**
+ * English. Its sections come with the elements that speak them (`addEnglish`, when their
+ * module loads), so a game ships only the words of the elements it uses; the errors are
+ * everyone's.
+ */
+export const en = { errors } as Messages;
+
+/** Adds sections to the English catalog (each element's own words, once). */
+export function addEnglish(sections: Partial<Messages>): void {
+  Object.assign(en, sections);
+}
+
+const filled = new WeakMap<Messages, Messages>();
+
+/**
+ * The catalog with this copy's English for any section it lacks. Two copies of playgate
+ * on a page each have their own English: a provider from one may hand its words to an
+ * element of the other, whose own sections only its copy registered.
+ */
+export function withEnglish(messages: Messages): Messages {
+  if (messages === en) return en;
+  let whole = filled.get(messages);
+  if (!whole) {
+    whole = new Proxy(messages, { get: (target, key): unknown => Reflect.get(target, key) ?? Reflect.get(en, key) });
+    filled.set(messages, whole);
+  }
+  return whole;
+}

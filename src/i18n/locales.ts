@@ -88,7 +88,7 @@ export function loadMessages(locale: SupportedLocale | typeof PSEUDO_LOCALE): Pr
   if (locale === 'en') return Promise.resolve(en);
   let catalog = loaded.get(locale);
   if (!catalog) {
-    catalog = locale === PSEUDO_LOCALE ? import('./pseudo.js').then(({ pseudoLocalize }) => pseudoLocalize(en)) : LOADERS[locale]().then((module) => withFallback(module.default, locale));
+    catalog = locale === PSEUDO_LOCALE ? import('./pseudo.js').then(({ pseudoCatalog }) => pseudoCatalog(en)) : LOADERS[locale]().then((module) => withFallback(module.default, locale));
     loaded.set(locale, catalog);
   }
   return catalog;
@@ -118,7 +118,8 @@ export function withFallback(catalog: unknown, locale: string, english: unknown 
     return (sameKind ? catalog : english) as Messages;
   }
   const given = typeof catalog === 'object' && catalog !== null ? (catalog as Record<string, unknown>) : {};
-  const result: Record<string, unknown> = {};
+  // English has only the sections of the elements loaded so far: the catalog keeps its others.
+  const result: Record<string, unknown> = path ? {} : { ...given };
   for (const [key, value] of Object.entries(english)) {
     const at = path ? `${path}.${key}` : key;
     if (!(key in given)) {
@@ -128,7 +129,7 @@ export function withFallback(catalog: unknown, locale: string, english: unknown 
       result[key] = withFallback(given[key], locale, value, at);
     }
   }
-  return result as Messages;
+  return result as unknown as Messages;
 }
 
 function warnOnce(locale: string, key: string): void {

@@ -28,3 +28,19 @@ export function pseudoLocalize<T>(value: T): T {
   return value;
 }
 
+
+/**
+ * The pseudo-locale of a catalog whose sections come later (each with its element): each
+ * section is pseudo-localized when first read, from what English has then.
+ */
+export function pseudoCatalog<T extends object>(english: T): T {
+  const done = new Map<PropertyKey, unknown>();
+  return new Proxy(english, {
+    get(target, key) {
+      const section: unknown = Reflect.get(target, key);
+      if (section === undefined) return undefined;
+      if (!done.has(key)) done.set(key, pseudoLocalize(section));
+      return done.get(key);
+    },
+  });
+}

@@ -1,8 +1,6 @@
 // The rare screens' code is fetched ahead while the page is idle and shown, never while
 // it is hidden, so a player on a good connection never waits on it.
 import { expect } from '@open-wc/testing';
-import '../../src/elements/provider/provider.js';
-import '../../src/elements/permission-request/permission-request.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
 import { startEmulator } from '../support/emulator.js';
@@ -10,7 +8,10 @@ import { LABELS, next, setVisibility } from '../support/elements.js';
 import { nextTask, waitFor } from '../support/tick.js';
 
 const log = async () => (await (await fetch('/__chunks/log')).json()) as string[];
-const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => { resolve(); }, { timeout: 2000 }));
+// WebKit has no idle callbacks (the widget waits half a second there): a task stands in, so
+// the hidden check proves itself in Chromium and Firefox and only runs through in WebKit.
+const idle = () =>
+  typeof requestIdleCallback === 'function' ? new Promise<void>((resolve) => requestIdleCallback(() => { resolve(); }, { timeout: 2000 })) : nextTask();
 
 async function logged(match: string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -20,13 +21,19 @@ async function logged(match: string): Promise<void> {
   }
 }
 
+// At addresses of their own (see test/support/chunk-faults.js): no other file's cached copy.
+before(async () => {
+  await fetch('/__chunks/clear', { method: 'POST' });
+  const fresh = '/__fresh/lazy-prefetch/src/elements';
+  await Promise.all(['provider/provider.ts', 'permission-request/permission-request.ts'].map((path) => import(/* @vite-ignore */ `${fresh}/${path}`)));
+});
+
 describe('lazy views, fetched ahead', () => {
   after(() => {
     setVisibility('visible');
   });
 
   it('waits while the page is hidden, fetches once it is shown and idle, and the challenge panel then needs no fetch', async () => {
-    await fetch('/__chunks/clear', { method: 'POST' });
     const emu = await startEmulator('child');
     await emu.link('pip', emu.scenario.kid.sessionId ?? '');
     document.cookie = 'player=pip; path=/';

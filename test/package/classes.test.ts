@@ -8,6 +8,7 @@ import { PlaygateSessionStatus } from '../../src/elements/session-status/session
 import { memoryStorage } from '../../src/flows/storage.js';
 import { acceptRounds } from '../support/consent.js';
 import { startEmulator } from '../support/emulator.js';
+import { waitFor } from '../support/tick.js';
 
 const TAGS = ['playgate-provider', 'playgate-consent-prompt', 'playgate-permission-request', 'playgate-session-status', 'playgate-challenge-panel'];
 const definedAtImport = TAGS.filter((tag) => customElements.get(tag));
@@ -18,6 +19,7 @@ class GameStatus extends PlaygateSessionStatus {}
 customElements.define('game-provider', GameProvider);
 customElements.define('game-consent', GameConsent);
 customElements.define('game-status', GameStatus);
+customElements.define('game-request', PlaygatePermissionRequest);
 
 describe('the element classes alone', () => {
   it('define no tag when imported', () => {
@@ -53,15 +55,19 @@ describe('the element classes alone', () => {
     expect(warnings.filter((text) => String(text).startsWith('playgate'))).to.deep.equal(['playgate-provider: consents is set up, but no element that uses it is loaded yet.']);
   });
 
-  it('define the tags they render when one is made, even when the game registered the class itself', () => {
-    // The game registers the class as it is under its own tag (no subclass): the tag the
-    // status renders must still be defined, and neither side may throw.
-    customElements.define('game-request', PlaygatePermissionRequest);
-    expect(customElements.get('playgate-permission-request')).to.equal(undefined);
-    new GameStatus().remove();
+  it('define the tags they render once that code comes, even when the game registered the class itself', async () => {
+    // The game registered the request's class as it is under its own tag (no subclass, at
+    // the top of this file): the tags the status and the request render must still be
+    // defined when their code comes (while the page is idle), and neither side may throw.
+    const status = new GameStatus();
+    document.body.append(status);
+    await waitFor(() => customElements.get('playgate-permission-request') !== undefined, 'the set-up defined');
     expect(customElements.get('playgate-permission-request')?.prototype).to.be.instanceOf(PlaygatePermissionRequest);
-    expect(customElements.get('playgate-challenge-panel')).to.equal(undefined);
-    document.createElement('game-request').remove();
-    expect(customElements.get('playgate-challenge-panel')).to.not.equal(undefined);
+    expect(customElements.get('playgate-permission-request'), 'a subclass: the class has a tag already').not.to.equal(PlaygatePermissionRequest);
+    status.remove();
+    const request = document.createElement('game-request');
+    document.body.append(request);
+    await waitFor(() => customElements.get('playgate-challenge-panel') !== undefined, 'the panel defined');
+    request.remove();
   });
 });

@@ -1,10 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { en, type Messages } from '../../i18n/en.js';
+import { addEnglish, en, withEnglish, type Messages } from '../../i18n/en.js';
 import { directionOf } from '../../i18n/locales.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { safeLink } from '../challenge-panel/qr-code.js';
 import { ageCheckDialogStyles } from './age-check-dialog.styles.js';
+import { ageCheck } from '../../i18n/en/age-check.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageCheck });
 
 /** What the frame needs for a face check (camera), a passkey (AgeKey) or a card: k-ID's list. */
 export const AGE_CHECK_FRAME_ALLOW = 'camera;payment;publickey-credentials-get;publickey-credentials-create';
@@ -66,7 +70,7 @@ export class PlaygateAgeCheckDialog extends LitElement {
 
   protected override render() {
     const src = safeLink(this.url);
-    const t = this.messages.ageCheck;
+    const t = withEnglish(this.messages).ageCheck;
     return html`
       <dialog part="dialog" aria-labelledby="title" dir=${directionOf(this.locale)} @close=${this.onClosed}>
         <div part="bar">

@@ -2,13 +2,17 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { RequestState } from '../../flows/permission-requests.js';
 import { realTimers, type Timers } from '../../flows/timers.js';
-import { en, type Messages } from '../../i18n/en.js';
+import { addEnglish, en, withEnglish, type Messages } from '../../i18n/en.js';
 import { errorText } from '../../i18n/format.js';
 import { directionOf } from '../../i18n/locales.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { challengePanelStyles } from './challenge-panel.styles.js';
 import { qrCode, safeLink } from './qr-code.js';
+import { challenge } from '../../i18n/en/challenge.js';
+
+// The English words it speaks, with it.
+addEnglish({ challenge });
 
 type Waiting = Extract<RequestState, { state: 'waiting' }>;
 
@@ -120,7 +124,7 @@ export class PlaygateChallengePanel extends LitElement {
   protected override render() {
     const waiting = this.waiting;
     if (!waiting) return nothing;
-    const t = this.messages.challenge;
+    const t = withEnglish(this.messages).challenge;
     const { challenge, pending } = waiting;
     // A parent's panel only: the player's own age check is a dialog of its own (waiting-view.ts).
     const title = pending.kind === 'consent' ? t.titleConsent : t.titleUpgrade(this.features);
@@ -142,7 +146,7 @@ export class PlaygateChallengePanel extends LitElement {
 
   /** The code, with where to type it when the backend says (k-ID: asktoplay.com). */
   private codeBlock(code: string, site: string | undefined, expiresAt: number | undefined, waiting: Waiting) {
-    const t = this.messages.challenge;
+    const t = withEnglish(this.messages).challenge;
     const left = expiresAt === undefined || waiting.codeClockTrusted === false ? undefined : Math.max(0, expiresAt - this.clock.now);
     return html`
       <p part="code-label">${site ? t.orCode(site) : t.codeLabel}</p>
@@ -158,7 +162,7 @@ export class PlaygateChallengePanel extends LitElement {
   }
 
   private emailForm(waiting: Waiting, hint: string) {
-    const t = this.messages.challenge;
+    const t = withEnglish(this.messages).challenge;
     const note = { idle: '', sending: '', sent: t.sent, invalid: t.badEmail, 'no-address': t.invalidEmail, failed: t.emailFailed }[waiting.email];
     return html`
       <form part="email" @submit=${this.sendEmail} novalidate>
@@ -172,7 +176,7 @@ export class PlaygateChallengePanel extends LitElement {
   }
 
   private progressText(waiting: Waiting): string {
-    const t = this.messages.challenge;
+    const t = withEnglish(this.messages).challenge;
     if (waiting.progress === 'IN_PROGRESS') return t.inProgress;
     if (waiting.progress === 'POLL_TIMEOUT') return t.stillWaiting;
     return t.pending;

@@ -1,8 +1,12 @@
 import { html, nothing } from 'lit';
 import type { ConsentFlowState } from '../../flows/consent-flow.js';
-import type { Messages } from '../../i18n/en.js';
+import { addEnglish, type Messages } from '../../i18n/en.js';
 import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement } from '../../model/consent.js';
+import { consent } from '../../i18n/en/consent.js';
+
+// The English words it speaks, with it.
+addEnglish({ consent });
 
 /** What the prompt draws a panel for. */
 export type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' | 'reviewing' }>;
@@ -66,9 +70,10 @@ function lead(messages: Messages, requirement: ConsentRequirement): string {
 function stepLine(host: ConsentPanelHost, current: Showing) {
   const t = host.messages.consent;
   const total = 'total' in current ? current.total : undefined;
-  const round = integer(current.round, host.locale);
-  if (total !== undefined && total > 1) return html`<p part="step">${t.stepOf(round, integer(total, host.locale))}</p>`;
-  return current.round > 1 ? html`<p part="step">${t.step(round)}</p>` : nothing;
+  // Numbers are formatted only when shown: a page's first Intl.NumberFormat costs tens of milliseconds.
+  const round = () => integer(current.round, host.locale);
+  if (total !== undefined && total > 1) return html`<p part="step">${t.stepOf(round(), integer(total, host.locale))}</p>`;
+  return current.round > 1 ? html`<p part="step">${t.step(round())}</p>` : nothing;
 }
 
 function actions(host: ConsentPanelHost, current: Showing) {

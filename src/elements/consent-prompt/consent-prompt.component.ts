@@ -12,6 +12,11 @@ import { PlaygateElement } from '../shared/base.js';
 import { wrapTab } from '../shared/focus-wrap.js';
 import { LazyController, lazyPart } from '../shared/lazy.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { consent } from '../../i18n/en/consent.js';
+
+// The English words it speaks, with it.
+addEnglish({ consent });
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 
@@ -218,7 +223,7 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   private body(current: Showing) {
     const view = this.panelView.value;
     if (view) return view.consentPanel({ ...this.answers, inline: this.inline, readToEnd: this.readToEnd, messages: this.t, locale: this.words.locale, dir: this.words.dir }, current);
-    return html`<div part="panel" lang=${this.words.locale} dir=${this.words.dir}>${this.panelView.placeholder(this.t, 'loading', 'error')}</div>`;
+    return html`<div part="panel" lang=${this.words.locale} dir=${this.words.dir}>${this.panelView.placeholder({ messages: this.t, loading: this.t.consent.loading, retry: this.t.consent.retry }, 'loading', 'error')}</div>`;
   }
 
   private readonly answers = {

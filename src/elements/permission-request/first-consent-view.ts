@@ -1,6 +1,12 @@
 import { html, nothing } from 'lit';
 import type { RequestState } from '../../flows/permission-requests.js';
-import type { Messages } from '../../i18n/en.js';
+import { addEnglish, type Messages } from '../../i18n/en.js';
+import { ageGate } from '../../i18n/en/age-gate.js';
+import { request } from '../../i18n/en/request.js';
+import { status } from '../../i18n/en/status.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageGate, request, status });
 
 export interface FirstConsentViewOptions {
   current: RequestState;

@@ -13,6 +13,13 @@ import { permissionRequestStyles } from './permission-request.styles.js';
 import { listConverter } from './rows.js';
 import { rowsView } from './rows-view.js';
 import { firstConsentView } from './first-consent-view.js';
+import { addEnglish } from '../../i18n/en.js';
+import { ageCheck } from '../../i18n/en/age-check.js';
+import { request } from '../../i18n/en/request.js';
+import { status } from '../../i18n/en/status.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageCheck, request, status });
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 export { FIRST_CONSENT_PARTS } from './rows.js';
@@ -243,7 +250,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     const t = this.t.request;
     const shown = current.state === 'age-gate' || (current.state === 'waiting' && !this.panelHidden);
     const views = shown ? this.conversation.value : undefined;
-    if (shown && !views) return this.conversation.placeholder(this.t);
+    if (shown && !views) return this.conversation.placeholder({ messages: this.t, loading: t.working, retry: t.retry });
     const features = (names: readonly string[]) => t.list(names.map((name) => this.label(name)), this.words.locale);
     switch (current.state) {
       case 'age-gate':

@@ -1,8 +1,13 @@
 import { html, nothing } from 'lit';
 import type { RequestState } from '../../flows/permission-requests.js';
-import type { Messages } from '../../i18n/en.js';
+import { addEnglish, type Messages } from '../../i18n/en.js';
 import type { Permission } from '../../model/permissions.js';
 import { rowState, type RowState } from './rows.js';
+import { ageCheck } from '../../i18n/en/age-check.js';
+import { request } from '../../i18n/en/request.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageCheck, request });
 
 export interface RowsViewOptions {
   permissions: readonly Permission[];

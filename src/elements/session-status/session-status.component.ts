@@ -16,6 +16,12 @@ import { ClockController } from '../shared/clock-controller.js';
 import { LazyController, lazyPart } from '../shared/lazy.js';
 import { VerificationController } from '../shared/verification-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { ageCheck } from '../../i18n/en/age-check.js';
+import { status } from '../../i18n/en/status.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageCheck, status });
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 
@@ -201,7 +207,7 @@ export class PlaygateSessionStatus extends PlaygateElement {
   /** No session yet, or a revoked one: the age gate and a parent's consent, in place. */
   private firstConsent() {
     if (!this.runtime?.requests) return nothing;
-    if (!this.setUp.value) return this.setUp.placeholder(this.t);
+    if (!this.setUp.value) return this.setUp.placeholder({ messages: this.t, loading: this.t.status.loading, retry: this.t.status.retry });
     return html`<playgate-permission-request part="first-consent" exportparts=${FIRST_CONSENT_EXPORTS} hide-intro></playgate-permission-request>`;
   }
 

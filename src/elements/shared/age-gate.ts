@@ -1,9 +1,13 @@
 import { html, nothing } from 'lit';
 import type { RequestState } from '../../flows/permission-requests.js';
-import type { Messages } from '../../i18n/en.js';
+import { addEnglish, type Messages } from '../../i18n/en.js';
 import { birthDate, dateFieldName, dateFieldOrder, monthNames, type DateField } from '../../i18n/date-fields.js';
 import { errorText } from '../../i18n/format.js';
 import type { AgeInput } from '../../model/ports.js';
+import { ageGate as ageGateWords } from '../../i18n/en/age-gate.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageGate: ageGateWords });
 
 type AgeGateState = Extract<RequestState, { state: 'age-gate' }>;
 

@@ -148,9 +148,9 @@ export class LazyController<T> implements ReactiveController {
    * What stands in for the screen: "Loading…" while it comes, and after a failure the
    * network's words with a retry (never a blank).
    */
-  placeholder(messages: Messages, loadingPart = 'message', problemPart = loadingPart) {
-    if (!this.failed) return html`<p part=${loadingPart} role="status">${messages.consent.loading}</p>`;
-    return html`<p part=${problemPart} role="alert">${messages.errors.network}</p>
-      <div class="actions"><button part="retry" @click=${() => { this.fetch(); }}>${messages.status.retry}</button></div>`;
+  placeholder(words: { loading: string; retry: string; messages: Messages }, loadingPart = 'message', problemPart = loadingPart) {
+    if (!this.failed) return html`<p part=${loadingPart} role="status">${words.loading}</p>`;
+    return html`<p part=${problemPart} role="alert">${words.messages.errors.network}</p>
+      <div class="actions"><button part="retry" @click=${() => { this.fetch(); }}>${words.retry}</button></div>`;
   }
 }

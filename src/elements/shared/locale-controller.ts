@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Messages } from '../../i18n/en.js';
+import { en, withEnglish, type Messages } from '../../i18n/en.js';
 import { directionOf, loadMessages, matchLocale } from '../../i18n/locales.js';
 import type { PlaygateSettings } from './context.js';
 
@@ -21,7 +21,7 @@ export class LocaleController implements ReactiveController {
   }
 
   get messages(): Messages {
-    return this.own?.messages ?? this.client()?.messages ?? en;
+    return withEnglish(this.own?.messages ?? this.client()?.messages ?? en);
   }
 
   get locale(): string {

@@ -2,10 +2,16 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { AgeVerificationFlow, VerificationState } from '../../flows/age-verification.js';
 import type { PlaygateRuntime } from '../../flows/runtime/runtime.js';
 import { errorText } from '../../i18n/format.js';
-import type { Messages } from '../../i18n/en.js';
+import { addEnglish, type Messages } from '../../i18n/en.js';
 import type {} from '../age-check-dialog/age-check-dialog.js';
 import { ageCheckDialogPart } from '../age-check-dialog/lazy.js';
 import { LazyController } from './lazy.js';
+import { ageCheck } from '../../i18n/en/age-check.js';
+import { ageGate } from '../../i18n/en/age-gate.js';
+import { request } from '../../i18n/en/request.js';
+
+// The English words it speaks, with it.
+addEnglish({ ageCheck, ageGate, request });
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -58,7 +64,7 @@ export class VerificationController implements ReactiveController {
     const current = flow.state;
     const t = messages.ageCheck;
     if (current.state === 'open') {
-      if (this.dialog.value === undefined) return this.dialog.placeholder(messages);
+      if (this.dialog.value === undefined) return this.dialog.placeholder({ messages, loading: messages.request.working, retry: t.retry });
       return html`<playgate-age-check-dialog
         part="age-check"
         open
