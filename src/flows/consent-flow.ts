@@ -7,11 +7,7 @@ import { RoundPlan } from './round-plan.js';
 import type { KeyValueStorage } from './storage.js';
 
 /** A round in progress. `total` is the number of rounds, when the backend could tell. */
-interface Round {
-  round: number;
-  total?: number;
-  requirement: ConsentRequirement;
-}
+interface Round { round: number; total?: number; requirement: ConsentRequirement }
 
 /** Where the consent loop is. Elements render this; they never drive the vendor calls. */
 export type ConsentFlowState =
@@ -40,6 +36,8 @@ export interface ConsentFlowOptions {
   consents: ConsentsPort;
   /** Accepted-but-unsigned documents survive a reload here. */
   storage: KeyValueStorage;
+  /** The prompts that show it, when whoever made the flow keeps them (it may come later than they). */
+  audience?: Audience<() => ConsentRunOptions>;
 }
 
 /** How one run goes: from which element, with how many rounds, where its answers are kept. */
@@ -76,10 +74,11 @@ export class ConsentFlow {
   private readonly listeners = new Set<ConsentListener>();
   private endReview: (() => void) | undefined;
   /** The prompts on the page, each with how its runs go; the presenter draws the documents and sends the events. */
-  readonly audience = new Audience<() => ConsentRunOptions>();
+  readonly audience: Audience<() => ConsentRunOptions>;
 
   constructor(private readonly options: ConsentFlowOptions) {
     this.answers = new AcceptedAnswers(options.storage);
+    this.audience = options.audience ?? new Audience();
   }
 
   get state(): ConsentFlowState {

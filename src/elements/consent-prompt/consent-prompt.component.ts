@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consentsKit } from '../provider/kits/consents.js';
-import type { ConsentFlow, ConsentFlowState, GuardedAction } from '../../flows/consent-flow.js';
+import type { ConsentFlowState, GuardedAction } from '../../flows/consent-flow.js';
+import type { LazyConsentFlow } from '../../flows/lazy-consent-flow.js';
 import type { KeyValueStorage } from '../../flows/storage.js';
 import type { ConsentDocument, ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Showing } from './consent-panel.js';
@@ -88,7 +89,7 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   private focusedDocument: ConsentDocument | undefined;
   /** The document the reading box shows. */
   private boxDocument: ConsentDocument | undefined;
-  private flow: ConsentFlow | undefined;
+  private flow: LazyConsentFlow | undefined;
   private leave: (() => void) | undefined;
 
   /** Runs an action that consents may interrupt, until it goes through. */
@@ -129,7 +130,7 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   }
 
   /** Shows a runtime's consent flow, as one of its audience (none: leaves the last). */
-  private join(flow: ConsentFlow | undefined): void {
+  private join(flow: LazyConsentFlow | undefined): void {
     this.leave?.();
     this.leave = undefined;
     this.flow = flow;

@@ -1,6 +1,7 @@
 import type { ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { ConsentsPort, IdentRequest } from '../../model/ports.js';
-import { ConsentFlow, type ConsentFlowEvent, type ConsentRunOptions, type GuardedAction } from '../consent-flow.js';
+import type { ConsentFlowEvent, ConsentRunOptions, GuardedAction } from '../consent-flow.js';
+import { LazyConsentFlow } from '../lazy-consent-flow.js';
 import { runtimeEvent } from './announce.js';
 import type { RuntimeEvent } from './events.js';
 import type { KitHost } from './kit-host.js';
@@ -9,7 +10,7 @@ import type { KitOptions } from './kits.js';
 /** The consents port with its consent rounds, and the actions that run through them. */
 export interface ConsentsFeature {
   port: ConsentsPort;
-  flow: ConsentFlow;
+  flow: LazyConsentFlow;
   /** Runs an action that consents may interrupt, until it goes through. Needs a prompt on the page to show it. */
   guard<T>(action: GuardedAction<T>, options?: ConsentRunOptions): Promise<T>;
   identify(request: IdentRequest, options?: ConsentRunOptions): Promise<PlayerSession>;
@@ -22,7 +23,7 @@ export interface ConsentsFeature {
 export function consentsFeature(host: KitHost, adapter: (options: KitOptions) => ConsentsPort): ConsentsFeature {
   const { config, page } = host;
   const port = config.ports.consents ?? adapter(host.options(config.nodecraftUrl, config.secrets.nodecraft));
-  const flow = new ConsentFlow({ consents: port, storage: page.storage });
+  const flow = new LazyConsentFlow({ consents: port, storage: page.storage }, () => import('../consent-flow.js'));
   flow.subscribe((_state, event) => {
     if (event) host.emit(consentAnnouncement(event, flow.audience.presenter));
   });

@@ -4,7 +4,8 @@ import type { ConsentRequirement, JoinTicket, PlayerSession } from '../../model/
 import { PlaygateError } from '../../model/error.js';
 import type { Identity, PasswordCredentials } from '../../model/identity.js';
 import type { ConsentsPort, IdentityPort, IdentRequest, PermissionsPort } from '../../model/ports.js';
-import type { ConsentFlow, ConsentRunOptions, GuardedAction } from '../consent-flow.js';
+import type { ConsentRunOptions, GuardedAction } from '../consent-flow.js';
+import type { LazyConsentFlow } from '../lazy-consent-flow.js';
 import type { AgeVerificationFlow } from '../age-verification.js';
 import type { PermissionRequests } from '../permission-requests.js';
 import { SessionStore } from '../session-store.js';
@@ -36,7 +37,7 @@ export class PlaygateRuntime {
   /** An unverified adult's own age check, when the k-ID kit is loaded. */
   verification: AgeVerificationFlow | undefined;
   /** The consent rounds: one conversation per provider. */
-  consent: ConsentFlow | undefined;
+  consent: LazyConsentFlow | undefined;
   words: Words;
 
   private readonly watch: SessionWatch;

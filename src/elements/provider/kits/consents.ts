@@ -28,5 +28,10 @@ function lazyNodecraft({ baseUrl, fetch, secret, timeoutMs }: KitOptions): Conse
 }
 
 export const consentsKit: ConsentsKit = {
-  connect: (host) => consentsFeature(host, lazyNodecraft),
+  connect: (host) => {
+    const feature = consentsFeature(host, lazyNodecraft);
+    // The rounds' code too, so the first sign-in waits on no chunk.
+    whenIdle(() => void feature.flow.ready().catch(() => undefined));
+    return feature;
+  },
 };
