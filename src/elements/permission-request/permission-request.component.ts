@@ -7,7 +7,8 @@ import { errorText } from '../../i18n/format.js';
 import type { Session } from '../../model/permissions.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { PlaygateElement } from '../shared/base.js';
-import { LazyController, lazyPart } from '../shared/lazy.js';
+import { LazyController } from '../shared/lazy.js';
+import { conversationPart } from './conversation-part.js';
 import { VerificationController } from '../shared/verification-controller.js';
 import { permissionRequestStyles } from './permission-request.styles.js';
 import { listConverter } from './rows.js';
@@ -23,13 +24,6 @@ addEnglish({ ageCheck, request, status });
 // Kept in the declaration files, so importing the element types its events (GlobalEventHandlersEventMap).
 export type { PlaygateEventDetails } from '../shared/events.js';
 export { FIRST_CONSENT_PARTS } from './rows.js';
-
-const conversationPart = lazyPart(
-  () => import('./conversation.js'),
-  (module) => {
-    module.defineConversation();
-  },
-);
 
 /**
  * The player asks for a feature. One row per permission in the session, worded by its

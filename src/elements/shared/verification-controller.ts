@@ -4,7 +4,7 @@ import type { PlaygateRuntime } from '../../flows/runtime/runtime.js';
 import { errorText } from '../../i18n/format.js';
 import { addEnglish, type Messages } from '../../i18n/en.js';
 import type {} from '../age-check-dialog/age-check-dialog.js';
-import { ageCheckDialogPart } from '../age-check-dialog/lazy.js';
+import { conversationPart } from '../permission-request/conversation-part.js';
 import { LazyController } from './lazy.js';
 import { ageCheck } from '../../i18n/en/age-check.js';
 import { ageGate } from '../../i18n/en/age-gate.js';
@@ -31,7 +31,7 @@ export class VerificationController implements ReactiveController {
     private readonly runtime: () => PlaygateRuntime | undefined,
   ) {
     host.addController(this);
-    this.dialog = new LazyController(host, ageCheckDialogPart);
+    this.dialog = new LazyController(host, conversationPart);
   }
 
   get state(): VerificationState {
