@@ -1,12 +1,9 @@
 import { html, nothing } from 'lit';
 import type { ConsentFlowState } from '../../flows/consent-flow.js';
-import { addEnglish, type Messages } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/en.js';
 import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement } from '../../model/consent.js';
-import { consent } from '../../i18n/en/consent.js';
-
-// The English words it speaks, with it.
-addEnglish({ consent });
+// Its English words come with the prompt, which loads it (one chunk fewer).
 
 /** What the prompt draws a panel for. */
 export type Showing = Extract<ConsentFlowState, { state: 'loading' | 'reading' | 'signing' | 'error' | 'reviewing' }>;
