@@ -1,10 +1,11 @@
 // The rare screens' code is fetched ahead while the page is idle and shown, never while
 // it is hidden, so a player on a good connection never waits on it.
 import { expect } from '@open-wc/testing';
-import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
-import { memoryStorage } from '../../src/flows/storage.js';
-import { startEmulator } from '../support/emulator.js';
-import { LABELS, next, setVisibility } from '../support/elements.js';
+// The page's provider comes from the usual addresses (../support/elements.js defines it),
+// the request and its chunks from their own: two copies of playgate, as two games'
+// overlays may bring, and the request still speaks its own words.
+import { setVisibility } from '../support/elements.js';
+import { requestAs } from '../support/request.js';
 import { nextTask, waitFor } from '../support/tick.js';
 
 const log = async () => (await (await fetch('/__chunks/log')).json()) as string[];
@@ -25,7 +26,7 @@ async function logged(match: string): Promise<void> {
 before(async () => {
   await fetch('/__chunks/clear', { method: 'POST' });
   const fresh = '/__fresh/lazy-prefetch/src/elements';
-  await Promise.all(['provider/provider.ts', 'permission-request/permission-request.ts'].map((path) => import(/* @vite-ignore */ `${fresh}/${path}`)));
+  await import(/* @vite-ignore */ `${fresh}/permission-request/permission-request.ts`);
 });
 
 describe('lazy views, fetched ahead', () => {
@@ -34,19 +35,8 @@ describe('lazy views, fetched ahead', () => {
   });
 
   it('waits while the page is hidden, fetches once it is shown and idle, and the challenge panel then needs no fetch', async () => {
-    const emu = await startEmulator('child');
-    await emu.link('pip', emu.scenario.kid.sessionId ?? '');
-    document.cookie = 'player=pip; path=/';
     setVisibility('hidden');
-    const provider = document.createElement('playgate-provider');
-    provider.kidUrl = `${emu.base}/api/kid/`;
-    provider.storage = memoryStorage();
-    provider.permissionLabels = LABELS;
-    provider.jurisdiction = 'US-CA';
-    const element: PlaygatePermissionRequest = document.createElement('playgate-permission-request');
-    provider.append(element);
-    const ready = next(provider, 'playgate-ready');
-    document.body.append(provider);
+    const { provider, element, ready } = await requestAs('child', 'pip');
     await element.updateComplete;
     await idle();
     await idle();

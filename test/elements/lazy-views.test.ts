@@ -3,10 +3,11 @@
 // never a blank: the flow then completes as if nothing had happened.
 import { expect } from '@open-wc/testing';
 import type { PlaygateConsentPrompt } from '../../src/elements/consent-prompt/consent-prompt.component.js';
-import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
 import type { PlaygateProvider } from '../../src/elements/provider/provider.component.js';
 import { memoryStorage } from '../../src/flows/storage.js';
-import { parentAnswers, startEmulator, type TestEmulator } from '../support/emulator.js';
+import { parentAnswers, startEmulator } from '../support/emulator.js';
+// Not ../support/elements.js, which defines the tags from the usual addresses.
+import { next, requestAs } from '../support/request.js';
 import { waitFor } from '../support/tick.js';
 
 const chunks = async (action: 'fail' | 'clear' | 'log', match = '') =>
@@ -24,13 +25,6 @@ before(async () => {
 after(async () => {
   await chunks('clear');
 });
-
-// Not from ../support/elements.js, which defines the tags from the usual addresses.
-const LABELS = { 'voice-chat': 'voice chat' };
-const next = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K) =>
-  new Promise<GlobalEventHandlersEventMap[K]>((resolve) => {
-    target.addEventListener(name, (event) => { resolve(event as GlobalEventHandlersEventMap[K]); }, { once: true });
-  });
 
 const shadowText = (element: Element) => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const part = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
@@ -77,18 +71,7 @@ describe('lazy views', () => {
 
   it('a challenge panel whose code fails to load says so with a retry; then the parent is asked and approves', async () => {
     await chunks('fail', '/conversation.');
-    const emu: TestEmulator = await startEmulator('child');
-    await emu.link('pip', emu.scenario.kid.sessionId ?? '');
-    document.cookie = 'player=pip; path=/';
-    const provider = document.createElement('playgate-provider');
-    provider.kidUrl = `${emu.base}/api/kid/`;
-    provider.storage = memoryStorage();
-    provider.permissionLabels = LABELS;
-    provider.jurisdiction = 'US-CA';
-    const element: PlaygatePermissionRequest = document.createElement('playgate-permission-request');
-    provider.append(element);
-    const ready = next(provider, 'playgate-ready');
-    document.body.append(provider);
+    const { emu, element, ready } = await requestAs('child', 'pip');
     await ready;
     await element.updateComplete;
     const created = next(element, 'playgate-challenge-created');

@@ -6,25 +6,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/permission-request/permission-request.js';
 import '../../src/elements/provider/provider.js';
 import type { PlaygatePermissionRequest } from '../../src/elements/permission-request/permission-request.component.js';
-import { memoryStorage } from '../../src/flows/storage.js';
-import { startEmulator } from '../support/emulator.js';
-import { cleanUp, LABELS, next, pickBirthDate } from '../support/elements.js';
+import { cleanUp, next, pickBirthDate } from '../support/elements.js';
 import { focusedName, gamepad, PAD, tabTo } from '../support/input.js';
+import { requestAs } from '../support/request.js';
 import { waitFor } from '../support/tick.js';
 
 async function mountAs(scenario: string, player: string) {
-  const emu = await startEmulator(scenario);
-  if (emu.scenario.kid.sessionId) await emu.link(player, emu.scenario.kid.sessionId);
-  document.cookie = `player=${player}; path=/`;
-  const provider = document.createElement('playgate-provider');
-  provider.kidUrl = `${emu.base}/api/kid/`;
-  provider.storage = memoryStorage();
-  provider.permissionLabels = LABELS;
-  provider.jurisdiction = 'US-CA';
-  const element: PlaygatePermissionRequest = document.createElement('playgate-permission-request');
-  provider.append(element);
-  const ready = next(provider, 'playgate-ready');
-  document.body.append(provider);
+  const { emu, element, ready } = await requestAs(scenario, player);
   await ready;
   await element.updateComplete;
   return { emu, element };

@@ -7,7 +7,9 @@ import type { Timers } from '../../src/flows/timers.js';
 import type { TestEmulator } from './emulator.js';
 import { nextTask } from './tick.js';
 
-export const LABELS = { 'voice-chat': 'voice chat', 'text-chat-private': 'private messages', 'text-chat-public': 'public chat' };
+import { LABELS, next } from './request.js';
+
+export { LABELS, next };
 
 export interface Mounted {
   provider: PlaygateProvider;
@@ -33,15 +35,6 @@ export async function mountStatus(emu: TestEmulator, options: { layout?: 'full' 
   await ready;
   await status.updateComplete;
   return { provider, status, text: () => status.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '' };
-}
-
-/** Resolves with the next event of that name on the provider. */
-export function next<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => {
-    target.addEventListener(name, (event) => {
-      resolve(event as GlobalEventHandlersEventMap[K]);
-    }, { once: true });
-  });
 }
 
 /** Waits until the element's text satisfies `check` (rendering is async). */
