@@ -41,7 +41,7 @@ export class LazyConsentFlow {
       },
       (cause: unknown) => {
         this.loading = undefined;
-        throw new PlaygateError({ kind: 'network', message: 'The consent rounds could not load', cause });
+        throw new PlaygateError({ kind: 'network', message: 'Its code could not load', cause });
       },
     );
     return this.loading;

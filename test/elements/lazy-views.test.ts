@@ -51,6 +51,8 @@ describe('lazy views', () => {
     expect(prompt.open, 'the dialog is open, not blank').to.equal(true);
     expect(part(prompt, 'error')?.textContent).to.equal('You seem to be offline.');
     expect(part(prompt, 'error')?.getAttribute('role')).to.equal('alert');
+    expect(part(prompt, 'title')?.textContent, 'the dialog keeps its name').to.equal('Terms of service');
+    expect(part(prompt, 'decline'), 'the player can still say no').not.to.equal(null);
     const asked = (await chunks('log')).filter((path) => path.includes('/consent-panel.'));
     expect(asked.length, 'asked for, and refused').to.be.greaterThan(0);
 

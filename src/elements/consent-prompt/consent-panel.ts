@@ -3,6 +3,7 @@ import type { ConsentFlowState } from '../../flows/consent-flow.js';
 import type { Messages } from '../../i18n/en.js';
 import { errorText, integer } from '../../i18n/format.js';
 import type { ConsentDocument, ConsentRequirement } from '../../model/consent.js';
+import { consentHeading } from './heading.js';
 // Its English words come with the prompt, which loads it (one chunk fewer).
 
 /** What the prompt draws a panel for. */
@@ -47,14 +48,6 @@ export function consentPanel(host: ConsentPanelHost, current: Showing) {
       ${actions(host, current)}
     </div>
   `;
-}
-
-/** The document's kind in words: terms, or the game's or a server's rules. */
-export function consentHeading(messages: Messages, requirement: ConsentRequirement): string {
-  const { title } = messages.consent;
-  const type = requirement.type ?? (requirement.scope === 'server' ? 'rules' : 'legal');
-  if (type === 'legal') return title.legal;
-  return requirement.scope === 'server' ? title.serverRules : title.gameRules;
 }
 
 function lead(messages: Messages, requirement: ConsentRequirement): string {

@@ -6,6 +6,7 @@ import type { LazyConsentFlow } from '../../flows/lazy-consent-flow.js';
 import type { KeyValueStorage } from '../../flows/storage.js';
 import type { ConsentDocument, ConsentRequirement, JoinTicket, PlayerSession } from '../../model/consent.js';
 import type { Showing } from './consent-panel.js';
+import { consentHeading } from './heading.js';
 import { PlaygateError } from '../../model/error.js';
 import type { IdentRequest } from '../../model/ports.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
@@ -224,7 +225,12 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   private body(current: Showing) {
     const view = this.panelView.value;
     if (view) return view.consentPanel({ ...this.answers, inline: this.inline, readToEnd: this.readToEnd, messages: this.t, locale: this.words.locale, dir: this.words.dir }, current);
-    return html`<div part="panel" lang=${this.words.locale} dir=${this.words.dir}>${this.panelView.placeholder({ messages: this.t, loading: this.t.consent.loading, retry: this.t.consent.retry }, 'loading', 'error')}</div>`;
+    // The title stays (the dialog's name), and the player can always say no and leave.
+    const decline = html`<button part="decline" class="quiet" @click=${this.answers.decline}>${this.t.consent.decline}</button>`;
+    return html`<div part="panel" lang=${this.words.locale} dir=${this.words.dir}>
+      <h2 id="title" part="title">${consentHeading(this.t, current.requirement)}</h2>
+      ${this.panelView.placeholder({ messages: this.t, loading: this.t.consent.loading, retry: this.t.consent.retry }, 'loading', 'error', decline)}
+    </div>`;
   }
 
   private readonly answers = {

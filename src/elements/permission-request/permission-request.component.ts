@@ -159,7 +159,7 @@ export class PlaygatePermissionRequest extends PlaygateElement {
     const selector = { panel: 'playgate-challenge-panel', 'age-gate': '#age-title', reopen: '[data-action="show-code"]', outcome: '[part~="outcome"]', content: '' }[target];
     const element = target === 'content' ? this.querySelector<HTMLElement>('button, a[href], input, select, textarea, [tabindex]') : this.renderRoot.querySelector<HTMLElement>(selector);
     // The conversation's code may still be coming: focus waits for it.
-    if (!element && !this.conversation.ready) return;
+    if (!element && !conversationPart.loaded) return;
     this.focusNext = undefined;
     element?.focus();
   }

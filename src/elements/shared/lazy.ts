@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Messages } from '../../i18n/en.js';
 
 /**
@@ -17,7 +17,7 @@ export interface LazyPart<T> {
 }
 
 /** Where a failed import names its file (Chromium and Firefox do), to ask for it again. */
-const failedUrl = (error: unknown) => /(https?:\/\/[^\s'"]+)/.exec(error instanceof Error ? error.message : '')?.[1];
+const failedUrl = (error: unknown) => /(https?:\/\/[^\s'"]+)/.exec(String(error))?.[1];
 
 /** A lazy part from its module's import, and what to do once it came (define its tags). */
 export function lazyPart<T>(importer: () => Promise<T>, arrived?: (module: T) => void): LazyPart<T> {
@@ -27,8 +27,7 @@ export function lazyPart<T>(importer: () => Promise<T>, arrived?: (module: T) =>
   let pending: Promise<T> | undefined;
   let attempts = 0;
   const listeners = new Set<() => void>();
-  const settle = () => {
-    pending = undefined;
+  const notify = () => {
     for (const listener of [...listeners]) listener();
   };
   const again = async (): Promise<T> => {
@@ -58,20 +57,20 @@ export function lazyPart<T>(importer: () => Promise<T>, arrived?: (module: T) =>
         (module) => {
           arrived?.(module);
           loaded = module;
-          failure = undefined;
-          failureShown = false;
-          settle();
+          pending = undefined;
+          notify();
           return module;
         },
         (error: unknown) => {
           failure = error;
           failureShown = !ahead;
-          settle();
+          pending = undefined;
+          notify();
           throw error;
         },
       ));
       // Listeners learn that it is under way (a retry's "Loading…").
-      for (const listener of [...listeners]) listener();
+      notify();
       return started;
     },
     subscribe(listener) {
@@ -130,11 +129,6 @@ export class LazyController<T> implements ReactiveController {
     return this.part.loaded;
   }
 
-  /** Loaded (whether or not this element drew it yet). */
-  get ready(): boolean {
-    return this.part.loaded !== undefined;
-  }
-
   get failed(): boolean {
     return this.part.failed;
   }
@@ -148,9 +142,9 @@ export class LazyController<T> implements ReactiveController {
    * What stands in for the screen: "Loading…" while it comes, and after a failure the
    * network's words with a retry (never a blank).
    */
-  placeholder(words: { loading: string; retry: string; messages: Messages }, loadingPart = 'message', problemPart = loadingPart) {
+  placeholder(words: { loading: string; retry: string; messages: Messages }, loadingPart = 'message', problemPart = loadingPart, otherAction: unknown = nothing) {
     if (!this.failed) return html`<p part=${loadingPart} role="status">${words.loading}</p>`;
     return html`<p part=${problemPart} role="alert">${words.messages.errors.network}</p>
-      <div class="actions"><button part="retry" @click=${() => { this.fetch(); }}>${words.retry}</button></div>`;
+      <div class="actions">${otherAction}<button part="retry" @click=${() => { this.fetch(); }}>${words.retry}</button></div>`;
   }
 }
