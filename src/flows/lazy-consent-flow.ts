@@ -39,9 +39,9 @@ export class LazyConsentFlow {
         if (this.disposed) flow.dispose();
         return (this.flow = flow);
       },
-      (cause: unknown) => {
+      (error: unknown) => {
         this.loading = undefined;
-        throw new PlaygateError({ kind: 'network', message: 'Its code could not load', cause });
+        throw PlaygateError.from(error);
       },
     );
     return this.loading;

@@ -93,7 +93,6 @@ export class PlaygateSessionStatus extends PlaygateElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
   static override kits = { identity: identityKit, permissions: permissionsKit };
 
-
   /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
 

@@ -14,7 +14,7 @@ function lazyNodecraft({ baseUrl, fetch, secret, timeoutMs }: KitOptions): Conse
   let port: ConsentsPort | undefined;
   const ready = async () => {
     // Its code not coming is the network's failure, with the usual retry.
-    const { NodecraftBackend } = await nodecraft.load().catch((cause: unknown) => Promise.reject(new PlaygateError({ kind: 'network', message: 'Its code could not load', cause })));
+    const { NodecraftBackend } = await nodecraft.load().catch((error: unknown) => Promise.reject(PlaygateError.from(error)));
     return (port ??= new NodecraftBackend({ baseUrl, gameToken: secret, fetch, timeoutMs }));
   };
   whenIdle(() => void nodecraft.load(true).catch(() => undefined));
