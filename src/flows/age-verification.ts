@@ -19,7 +19,8 @@ export type VerificationState =
   /** It could not be started or asked about; `retry()` starts again. */
   | { state: 'error'; error: PlaygateError };
 
-export type VerificationEvent = { type: 'started' } | { type: 'verified' } | { type: 'failed' };
+/** `verificationId`: which check decided, for its decision record. */
+export type VerificationEvent = { type: 'started' } | { type: 'verified'; verificationId: string } | { type: 'failed'; verificationId: string };
 
 export interface AgeVerificationOptions {
   port: PermissionsPort;
@@ -123,7 +124,7 @@ export class AgeVerificationFlow {
       verificationId,
       { port: { getChallengeStatus: async (id, options) => ({ status: await status(id, options) }) }, timers, isVisible, minIntervalMs: 3000, maxIntervalMs: 5000, ...this.options.wait },
       (result) => {
-        void this.settle(result.status === 'PASS');
+        void this.settle(result.status === 'PASS', verificationId);
       },
       undefined,
       (error) => {
@@ -135,14 +136,14 @@ export class AgeVerificationFlow {
   }
 
   /** One way out, whichever signal came first: close, then (on a pass) one session read. */
-  private async settle(passed: boolean): Promise<void> {
+  private async settle(passed: boolean, verificationId: string): Promise<void> {
     this.wait?.stop();
     this.wait = undefined;
     if (!passed) {
-      this.set({ state: 'failed' }, { type: 'failed' });
+      this.set({ state: 'failed' }, { type: 'failed', verificationId });
       return;
     }
-    this.set({ state: 'verified' }, { type: 'verified' });
+    this.set({ state: 'verified' }, { type: 'verified', verificationId });
     await this.options.store.refresh();
   }
 

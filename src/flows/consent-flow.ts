@@ -1,59 +1,12 @@
 import type { ConsentDocument, ConsentRequirement } from '../model/consent.js';
 import { isPlaygateError, PlaygateError } from '../model/error.js';
-import type { ConsentsPort } from '../model/ports.js';
 import { Audience } from './audience.js';
 import { AcceptedAnswers, pagesKey } from './accepted-answers.js';
+import type { ConsentFlowEvent, ConsentFlowOptions, ConsentFlowState, ConsentListener, ConsentRunOptions, GuardedAction, Round } from './consent-flow-types.js';
+import { ConsentReceipts } from './receipts/consent-receipts.js';
 import { RoundPlan } from './round-plan.js';
-import type { KeyValueStorage } from './storage.js';
 
-/** A round in progress. `total` is the number of rounds, when the backend could tell. */
-interface Round { round: number; total?: number; requirement: ConsentRequirement }
-
-/** Where the consent loop is. Elements render this; they never drive the vendor calls. */
-export type ConsentFlowState =
-  | { state: 'idle' }
-  /** The interrupted action is running (again). */
-  | { state: 'running'; round: number }
-  | ({ state: 'loading' } & Round)
-  /** The player reads; `accept()` or `decline()` decides. */
-  | ({ state: 'reading'; document: ConsentDocument } & Round)
-  | ({ state: 'signing'; document: ConsentDocument } & Round)
-  /** A step failed; `retry()` repeats it, `decline()` gives up. */
-  | ({ state: 'error'; error: PlaygateError; step: 'load' | 'sign'; document?: ConsentDocument } & Round)
-  /** Documents shown for reading only (already answered, say); `close()` ends it. */
-  | { state: 'reviewing'; round: number; requirement: ConsentRequirement; document: ConsentDocument }
-  | { state: 'done'; rounds: number }
-  | { state: 'declined'; requirement: ConsentRequirement }
-  | { state: 'failed'; error: PlaygateError };
-
-export type ConsentFlowEvent =
-  | { type: 'required'; requirement: ConsentRequirement; round: number; total?: number }
-  | { type: 'accepted'; requirement: ConsentRequirement; document: ConsentDocument }
-  | { type: 'declined'; requirement: ConsentRequirement }
-  | { type: 'completed'; rounds: number };
-
-export interface ConsentFlowOptions {
-  consents: ConsentsPort;
-  /** Accepted-but-unsigned documents survive a reload here. */
-  storage: KeyValueStorage;
-  /** The prompts that show it, when whoever made the flow keeps them (it may come later than they). */
-  audience?: Audience<() => ConsentRunOptions>;
-}
-
-/** How one run goes: from which element, with how many rounds, where its answers are kept. */
-export interface ConsentRunOptions {
-  /** Rounds before giving up with `consent_rounds_exceeded`. Default 5. */
-  maxRounds?: number;
-  /** Instead of the flow's own storage. */
-  storage?: KeyValueStorage;
-  /** The element the player (or the game) used. */
-  origin?: object;
-}
-
-export type ConsentListener = (state: ConsentFlowState, event?: ConsentFlowEvent) => void;
-
-/** The action to guard. `accepted` holds documents that are signed by sending them along. */
-export type GuardedAction<T> = (accepted: readonly ConsentDocument[]) => Promise<T>;
+export type * from './consent-flow-types.js';
 
 type Decision = 'accept' | 'decline' | 'retry';
 
@@ -70,6 +23,7 @@ export class ConsentFlow {
   private declinedEarly = false;
   private busy = false;
   private answers: AcceptedAnswers;
+  private readonly receipts: ConsentReceipts;
   private disposed = false;
   private readonly listeners = new Set<ConsentListener>();
   private endReview: (() => void) | undefined;
@@ -78,6 +32,7 @@ export class ConsentFlow {
 
   constructor(private readonly options: ConsentFlowOptions) {
     this.answers = new AcceptedAnswers(options.storage);
+    this.receipts = new ConsentReceipts(options.storage, options.consents.vendor ?? 'custom', options.now);
     this.audience = options.audience ?? new Audience();
   }
 
@@ -148,6 +103,11 @@ export class ConsentFlow {
     if (this.current.state === 'error') this.answer('retry');
   }
 
+  /** The end of the document being read is on screen: its receipt says when. */
+  readToEnd(): void {
+    if (this.current.state === 'reading') this.receipts.readToEnd();
+  }
+
   async run<T>(action: GuardedAction<T>, options: ConsentRunOptions = {}): Promise<T> {
     if (this.busy) throw new PlaygateError({ kind: 'conflict', message: 'A consent prompt is already running' });
     this.busy = true;
@@ -155,6 +115,8 @@ export class ConsentFlow {
     this.close();
     this.audience.startedBy(options.origin);
     this.answers = new AcceptedAnswers(options.storage ?? this.options.storage);
+    const { locale, playerId, heading } = options;
+    this.receipts.begin(options.storage ?? this.options.storage, { ...(locale ? { locale } : {}), ...(playerId ? { playerId } : {}), ...(heading ? { heading } : {}) });
     try {
       return await this.loop(action, options.maxRounds ?? 5);
     } finally {
@@ -175,7 +137,8 @@ export class ConsentFlow {
         // What rode along with the action is signed now; other remembered answers wait for their own round.
         const sent = new Set(withAction.map(pagesKey));
         this.answers.keep(this.answers.all().filter((key) => !sent.has(key)));
-        this.set({ state: 'done', rounds: round - 1 }, { type: 'completed', rounds: round - 1 });
+        for (const doc of withAction) this.receipts.confirm(doc);
+        this.set({ state: 'done', rounds: round - 1 }, { type: 'completed', rounds: round - 1, receipts: [...this.receipts.confirmed] });
         return result;
       } catch (error) {
         if (!isPlaygateError(error, 'consent_required') || !error.requirement) {
@@ -205,12 +168,16 @@ export class ConsentFlow {
       while (doc.status !== 'signed') {
         // An answer given before (a round the backend asked again, a reload) is sent again, not announced again.
         const answeredNow = !this.answers.all().includes(pagesKey(doc));
+        let accepted: ConsentFlowEvent | undefined;
         if (answeredNow) {
+          this.receipts.shown(doc);
           this.set({ state: 'reading', ...at, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
+          const receipt = await this.receipts.accepted(doc, requirement, round);
           this.answers.keep([...this.answers.all(), pagesKey(doc)]);
+          accepted = { type: 'accepted', requirement, document: doc, receipt };
         }
-        this.set({ state: 'signing', ...at, document: doc }, answeredNow ? { type: 'accepted', requirement, document: doc } : undefined);
+        this.set({ state: 'signing', ...at, document: doc }, accepted);
         const signed = await this.sign(at, doc);
         if (signed === undefined) return this.declined(requirement);
         if (signed === 'with-action') {
@@ -218,7 +185,11 @@ export class ConsentFlow {
           break;
         }
         this.answers.forget(doc);
-        if (signed === 'now') break;
+        if (signed === 'now') {
+          this.receipts.confirm(doc);
+          break;
+        }
+        this.receipts.discard(doc);
         // The document changed while a signature failed: the new version must be read.
         doc = signed;
       }

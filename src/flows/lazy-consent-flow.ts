@@ -84,6 +84,10 @@ export class LazyConsentFlow {
     this.flow?.retry();
   }
 
+  readToEnd(): void {
+    this.flow?.readToEnd();
+  }
+
   close(): void {
     this.flow?.close();
   }

@@ -6,7 +6,7 @@ import { ChallengeWait, type ChallengePush, type WaitMode } from './challenge-wa
 import { CodeRenewal } from './code-renewal.js';
 import { pendingChallenge, type PendingChallenge } from './pending-challenge.js';
 import type { SessionStore } from './session-store.js';
-import { RequestStateHolder, type RequestState } from './request-state.js';
+import { BY_PLAYER, BY_RULES, byAnswer, RequestStateHolder, type RequestState } from './request-state.js';
 import type { KeyValueStorage } from './storage.js';
 import type { Timers } from './timers.js';
 
@@ -98,13 +98,13 @@ export class PermissionRequests extends RequestStateHolder {
       if (kid.state !== 'active') throw kid.state === 'error' ? kid.error : new PlaygateError({ kind: 'session_deleted', message: 'No session to upgrade' });
       const wanted = kid.session.permissions.filter((p) => permissions.includes(p.name) && !p.enabled);
       if (wanted.length === 0) {
-        this.grant(permissions);
+        this.grant(permissions, BY_RULES);
         return;
       }
       // What may be asked for, asked for as the session's permissions: the adapter knows which mixes its vendor refuses.
       const asked = wanted.filter((p) => p.managedBy !== 'PROHIBITED');
       if (asked.length === 0) {
-        this.set({ state: 'idle' }, { type: 'denied', permissions, reason: 'prohibited' });
+        this.set({ state: 'idle' }, { type: 'denied', permissions, reason: 'prohibited', ...BY_RULES });
         return;
       }
       const names = asked.map((p) => p.name);
@@ -112,7 +112,7 @@ export class PermissionRequests extends RequestStateHolder {
       if (result.status === 'PASS') {
         store.noteApproved(names);
         store.receive(result.session);
-        this.conclude(names, result.session);
+        this.conclude(names, result.session, BY_PLAYER);
         return;
       }
       const ageCheck = result.challenge.purpose === 'age-check' ? { ageCheck: true as const } : {};
@@ -144,12 +144,12 @@ export class PermissionRequests extends RequestStateHolder {
     try {
       const answer = await this.options.port.checkAge({ ...age, jurisdiction });
       if (answer.status === 'PROHIBITED') {
-        this.set({ state: 'prohibited' }, { type: 'denied', permissions: [], reason: 'prohibited' });
+        this.set({ state: 'prohibited' }, { type: 'denied', permissions: [], reason: 'prohibited', ...BY_RULES });
       } else if (answer.status === 'CHALLENGE') {
         this.startWaiting({ kind: 'consent', challengeId: answer.challenge.challengeId, jurisdiction, age }, answer.challenge, false);
       } else if (answer.session) {
         this.options.store.receive(answer.session, { justCreated: true });
-        this.grant([]);
+        this.grant([], BY_PLAYER);
       } else {
         throw new PlaygateError({ kind: 'invalid_response', message: 'The age check passed without a session' });
       }
@@ -274,7 +274,7 @@ export class PermissionRequests extends RequestStateHolder {
     const permissions = pending.kind === 'upgrade' ? pending.permissions : [];
     this.emit({ type: 'challenge-resolved', pending, status });
     if (status === 'FAIL') {
-      this.set({ state: 'denied', pending }, { type: 'denied', permissions, reason: pending.kind === 'upgrade' && pending.ageCheck ? 'age-check-failed' : 'parent' });
+      this.set({ state: 'denied', pending }, { type: 'denied', permissions, reason: pending.kind === 'upgrade' && pending.ageCheck ? 'age-check-failed' : 'parent', ...byAnswer(pending) });
       return;
     }
     this.set({ state: 'requesting', permissions });
@@ -284,13 +284,13 @@ export class PermissionRequests extends RequestStateHolder {
         store.noteApproved(permissions);
         await (result.sessionId && result.sessionId !== store.sessionId ? store.adoptSession(result.sessionId) : store.refresh());
         const kid = store.snapshot.kid;
-        this.conclude(permissions, kid.state === 'active' ? kid.session : undefined);
+        this.conclude(permissions, kid.state === 'active' ? kid.session : undefined, byAnswer(pending));
         return;
       }
       const { age, jurisdiction } = pending;
       const answer = { ...(result.sessionId ? { sessionId: result.sessionId } : {}), asked: { ...age, jurisdiction } };
       store.receive(await this.options.port.consentedSession(answer, { signal: this.lifetime.signal }), { justCreated: true });
-      this.grant(permissions);
+      this.grant(permissions, byAnswer(pending));
     } catch (error) {
       this.retryStep = () => this.settle(pending, result);
       this.failed(error, permissions);

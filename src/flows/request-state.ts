@@ -1,5 +1,6 @@
 import { PlaygateError } from '../model/error.js';
 import type { AgeGateRequirements, Challenge, Session } from '../model/permissions.js';
+import type { DecidedBy } from '../model/receipt.js';
 import type { PendingChallenge } from './pending-challenge.js';
 
 export type ChallengeProgress = 'PENDING' | 'IN_PROGRESS' | 'POLL_TIMEOUT';
@@ -41,12 +42,27 @@ export type RequestState =
 /** Why a feature stayed off after a yes: `not-available` below its age threshold, `turned-off` by a parent. */
 export type LockedReason = 'not-available' | 'turned-off';
 
+/** Who decided an outcome, and on which challenge: what its decision record says. */
+export interface DecisionBasis {
+  by: DecidedBy;
+  challengeId?: string;
+}
+
+/** Nobody was asked: the feature was on already, or k-ID's rules keep it off here. */
+export const BY_RULES: DecisionBasis = { by: 'vendor-default' };
+export const BY_PLAYER: DecisionBasis = { by: 'player' };
+
+/** Whoever answered a challenge: the player's own age check, or a parent. */
+export function byAnswer(pending: PendingChallenge): DecisionBasis {
+  return { by: pending.kind === 'upgrade' && pending.ageCheck ? 'age-check' : 'parent', challengeId: pending.challengeId };
+}
+
 export type RequestEvent =
   | { type: 'challenge-created'; pending: PendingChallenge; challenge: Challenge }
   | { type: 'challenge-resolved'; pending: PendingChallenge; status: 'PASS' | 'FAIL' }
-  | { type: 'granted'; permissions: readonly string[] }
+  | ({ type: 'granted'; permissions: readonly string[] } & DecisionBasis)
   /** `age-check-failed`: the player's own age check did not pass (a threshold feature). */
-  | { type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | LockedReason };
+  | ({ type: 'denied'; permissions: readonly string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | LockedReason } & DecisionBasis);
 
 export type RequestListener = (state: RequestState, event?: RequestEvent) => void;
 
@@ -66,25 +82,27 @@ export class RequestStateHolder {
     };
   }
 
-  protected grant(permissions: readonly string[]): void {
-    this.set({ state: 'granted', permissions }, { type: 'granted', permissions });
+  protected grant(permissions: readonly string[], basis: DecisionBasis): void {
+    this.set({ state: 'granted', permissions }, { type: 'granted', permissions, ...basis });
   }
 
   /**
    * After a yes, granted only what `session` shows on (k-ID: read the outcome from the
    * session, never from the PASS); what stays off is locked, by cause.
    */
-  protected conclude(asked: readonly string[], session: Session | undefined): void {
+  protected conclude(asked: readonly string[], session: Session | undefined, basis: DecisionBasis): void {
     const shown = (name: string) => session?.permissions.find((p) => p.name === name);
     const on = asked.filter((name) => shown(name)?.enabled === true);
     const off = asked.filter((name) => !on.includes(name));
     if (off.length === 0) {
-      this.grant(asked);
+      this.grant(asked, basis);
       return;
     }
-    if (on.length) this.emit({ type: 'granted', permissions: on });
+    if (on.length) this.emit({ type: 'granted', permissions: on, ...basis });
     const reason: LockedReason = off.some((name) => shown(name)?.verifiedAgeThreshold !== undefined || shown(name)?.managedBy === 'PROHIBITED') ? 'not-available' : 'turned-off';
-    this.set({ state: 'locked', permissions: off, reason }, { type: 'denied', permissions: off, reason });
+    // Kept off by the rules below an age threshold, or by a parent's own setting.
+    const lockedBy: DecisionBasis = { ...basis, by: reason === 'not-available' ? 'vendor-default' : 'parent' };
+    this.set({ state: 'locked', permissions: off, reason }, { type: 'denied', permissions: off, reason, ...lockedBy });
   }
 
   protected failed(error: unknown, permissions: readonly string[]): void {

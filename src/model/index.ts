@@ -4,3 +4,4 @@ export * from './identity.js';
 export * from './consent.js';
 export * from './ports.js';
 export * from './push.js';
+export * from './receipt.js';

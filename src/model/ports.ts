@@ -1,5 +1,6 @@
 import type { AgeCheckResult, AgeGateRequirements, AgeVerification, AgeVerificationStatus, Challenge, ChallengeResult, OneTimeCode, Permission, Session, SessionRead, UpgradeResult } from './permissions.js';
 import type { Identity, PasswordCredentials, Profile } from './identity.js';
+import type { HistoryPage, Receipt } from './receipt.js';
 import type {
   ConsentAction,
   ConsentDocument,
@@ -30,6 +31,8 @@ export type AgeInput = { age: number; dateOfBirth?: never } | { dateOfBirth: str
  * Every method rejects with a `PlaygateError`.
  */
 export interface PermissionsPort {
+  /** Who decides with the player and their parents, for decision records (`k-id`). */
+  readonly vendor?: string;
   getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements>;
   checkAge(input: AgeInput & { jurisdiction: string }, options?: CallOptions): Promise<AgeCheckResult>;
   /** Read a session; with `etag`, an unchanged session answers `{ changed: false }`. */
@@ -62,6 +65,19 @@ export interface PermissionsPort {
    */
   startAgeVerification?(request: { sessionId?: string; jurisdiction?: string }, options?: CallOptions): Promise<AgeVerification>;
   getAgeVerificationStatus?(verificationId: string, options?: CallOptions): Promise<AgeVerificationStatus>;
+  /** The game server's ledger, where there is one (the k-ID adapter: the proxy's). */
+  readonly ledger?: LedgerPort;
+}
+
+/**
+ * The game server's ledger (`playgate/server`, beside its k-ID proxy): where the widget
+ * reports receipts, and reads back the signed-in player's own history.
+ */
+export interface LedgerPort {
+  /** Keeps a receipt; a repeat of the same receipt id changes nothing. */
+  report(receipt: Receipt, options?: CallOptions): Promise<void>;
+  /** The player's history, newest first; `before` is the `next` of the page before. */
+  history(query: { limit?: number; before?: string }, options?: CallOptions): Promise<HistoryPage>;
 }
 
 /** The request body of a platform sign-in, kept verbatim so it can be re-sent. */
@@ -76,6 +92,8 @@ export interface IdentRequest {
  * whose `requirement` says what is needed.
  */
 export interface ConsentsPort {
+  /** Who holds the documents, for receipts (`nodecraft`). A game's own port may name itself. */
+  readonly vendor?: string;
   /** Player Ident. `accepted` documents ride along with the call, which signs them. */
   identify(request: IdentRequest, accepted?: readonly ConsentDocument[], options?: CallOptions): Promise<PlayerSession>;
   joinServer(serverId: string, options?: CallOptions & { password?: string }): Promise<JoinTicket>;

@@ -80,7 +80,7 @@ describe('AgeVerificationFlow', () => {
     await settle();
     expect(t.asked.at(-1)).to.equal('v1@10500');
     expect(t.flow.state).to.deep.equal({ state: 'verified' });
-    expect(t.events).to.deep.equal([{ type: 'started' }, { type: 'verified' }]);
+    expect(t.events).to.deep.equal([{ type: 'started' }, { type: 'verified', verificationId: 'v1' }]);
     expect(t.fake.calls.getSession.length - reads, 'one session read').to.equal(1);
     const kid = t.store.snapshot.kid;
     expect(kid.state === 'active' && kid.session.ageVerification).to.equal('verified');

@@ -18,7 +18,7 @@ describe('PermissionRequests: honest outcomes', () => {
     t.fake.upgrades.push({ status: 'PASS', session: turnOff(s1, ['text-chat'], 'e2') });
     await t.requests.request(['text-chat']);
     expect(t.requests.state).to.deep.equal({ state: 'locked', permissions: ['text-chat'], reason: 'turned-off' });
-    expect(t.events).to.deep.equal([{ type: 'denied', permissions: ['text-chat'], reason: 'turned-off' }]);
+    expect(t.events).to.deep.equal([{ type: 'denied', permissions: ['text-chat'], reason: 'turned-off', by: 'parent' }]);
   });
 
   it("a parent's PASS that leaves the feature off: challenge resolved, then locked, with no grant", async () => {
@@ -42,8 +42,8 @@ describe('PermissionRequests: honest outcomes', () => {
     await t.requests.request(['text-chat', 'mature-content']);
     expect(t.requests.state).to.deep.equal({ state: 'locked', permissions: ['mature-content'], reason: 'not-available' });
     expect(t.events).to.deep.equal([
-      { type: 'granted', permissions: ['text-chat'] },
-      { type: 'denied', permissions: ['mature-content'], reason: 'not-available' },
+      { type: 'granted', permissions: ['text-chat'], by: 'player' },
+      { type: 'denied', permissions: ['mature-content'], reason: 'not-available', by: 'vendor-default' },
     ]);
   });
 });

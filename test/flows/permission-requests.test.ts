@@ -13,7 +13,7 @@ describe('PermissionRequests', () => {
     await t.requests.request(['text-chat']);
     expect(t.fake.calls.upgrade).to.deep.equal([{ sessionId: 's1', names: ['text-chat'] }]);
     expect(t.requests.state).to.deep.equal({ state: 'granted', permissions: ['text-chat'] });
-    expect(t.events).to.deep.equal([{ type: 'granted', permissions: ['text-chat'] }]);
+    expect(t.events).to.deep.equal([{ type: 'granted', permissions: ['text-chat'], by: 'player' }]);
     // The upgrade's session is taken as read: no second getSession, no challenge.
     expect(t.store.snapshot.kid).to.deep.equal({ state: 'active', session: on });
     expect(t.fake.calls.getSession).to.deep.equal(['s1']);
@@ -65,7 +65,7 @@ describe('PermissionRequests', () => {
     const pending: PendingChallenge = { kind: 'upgrade', challengeId: 'ch1', permissions: ['voice-chat'] };
     expect(t.fake.calls.status).to.deep.equal(['ch1@5000', 'ch1@12500']);
     expect(t.requests.state).to.deep.equal({ state: 'denied', pending });
-    expect(t.events.at(-1)).to.deep.equal({ type: 'denied', permissions: ['voice-chat'], reason: 'parent' });
+    expect(t.events.at(-1)).to.deep.equal({ type: 'denied', permissions: ['voice-chat'], reason: 'parent', by: 'parent', challengeId: 'ch1' });
     expect(t.fake.calls.getSession).to.deep.equal(['s1']);
     expect(pendingChallenge.read(t.storage)).to.equal(undefined);
   });
@@ -73,7 +73,7 @@ describe('PermissionRequests', () => {
   it('PROHIBITED only: denied without an upgrade; mixed with another, only the other is asked for', async () => {
     const t = setupRequests();
     await t.requests.request(['gambling']);
-    expect(t.events).to.deep.equal([{ type: 'denied', permissions: ['gambling'], reason: 'prohibited' }]);
+    expect(t.events).to.deep.equal([{ type: 'denied', permissions: ['gambling'], reason: 'prohibited', by: 'vendor-default' }]);
     expect(t.requests.state).to.deep.equal({ state: 'idle' });
     expect(t.fake.calls.upgrade).to.deep.equal([]);
 

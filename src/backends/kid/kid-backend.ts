@@ -18,6 +18,7 @@ import type {
 } from '../../model/permissions.js';
 import type { AgeInput, CallOptions, PermissionsPort } from '../../model/ports.js';
 import { decodeKidError, decodeKidSessionError } from './errors.js';
+import { GameServerLedger } from './game-server-ledger.js';
 import { toChallenge, toOneTimeCode, toRequirements, toSession, unwrapSession } from './mapping.js';
 import {
   KidAgeCheckBody,
@@ -53,6 +54,8 @@ export interface KidBackendOptions extends Omit<HttpClientOptions, 'auth' | 'dec
 
 /** The permissions port over k-ID, reached through the game's proxy. */
 export class KidBackend implements PermissionsPort {
+  readonly vendor = 'k-id';
+  readonly ledger: GameServerLedger;
   private readonly http: HttpClient;
   private readonly newSessionWaitMs: number;
   private readonly newSessionTries = 3;
@@ -60,6 +63,8 @@ export class KidBackend implements PermissionsPort {
   constructor(options: KidBackendOptions) {
     this.newSessionWaitMs = options.newSessionWaitMs ?? 1000;
     this.http = new HttpClient({ ...options, name: 'k-ID', auth: cookieAuth(options.token), decodeError: decodeKidError });
+    // The proxy's own routes, beside k-ID's: same address, same sign-in, same error shape.
+    this.ledger = new GameServerLedger(this.http);
   }
 
   async getAgeGateRequirements(jurisdiction: string, options?: CallOptions): Promise<AgeGateRequirements> {

@@ -31,6 +31,7 @@ export interface NodecraftBackendOptions extends Omit<HttpClientOptions, 'auth' 
 
 /** The consents port over Nodecraft: Ident, Server Join, their documents and signing. */
 export class NodecraftBackend implements ConsentsPort {
+  readonly vendor = 'nodecraft';
   private readonly http: HttpClient;
   private readonly gameAuth;
   private readonly playerAuth;

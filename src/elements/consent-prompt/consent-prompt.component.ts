@@ -122,7 +122,9 @@ export class PlaygateConsentPrompt extends PlaygateElement {
 
   /** How a run from this prompt goes. */
   private run() {
-    return { origin: this, maxRounds: this.maxRounds, ...(this.storage ? { storage: this.storage } : {}) };
+    // Its receipts say in which language, and under which heading, the player read.
+    const heading = (requirement: ConsentRequirement) => consentHeading(this.t, requirement);
+    return { origin: this, maxRounds: this.maxRounds, locale: this.words.locale, heading, ...(this.storage ? { storage: this.storage } : {}) };
   }
 
   override disconnectedCallback(): void {
@@ -211,7 +213,9 @@ export class PlaygateConsentPrompt extends PlaygateElement {
   private checkScrolled(): void {
     const box = this.documentBox;
     if (!box || this.readToEnd) return;
-    if (box.scrollTop + box.clientHeight >= box.scrollHeight - 4) this.readToEnd = true;
+    if (box.scrollTop + box.clientHeight < box.scrollHeight - 4) return;
+    this.readToEnd = true;
+    this.flow?.readToEnd();
   }
 
   protected override render() {

@@ -26,6 +26,12 @@ export class ProviderProperties extends LitElement {
   /** Base URL of the Namazu Elements REST API (or the emulator's). */
   @property({ attribute: 'elements-url' }) elementsUrl = '';
 
+  /**
+   * The player's id as the game knows it, written into every receipt (`piiPrincipalId`) so
+   * the game can tie them to its own account. Not a secret: never a token or session secret.
+   */
+  @property({ attribute: 'player-id' }) playerId = '';
+
   /** The k-ID session id, when the page knows it (it is kept across reloads after that). Not a secret. */
   @property({ attribute: 'kid-session-id' }) kidSessionId = '';
 

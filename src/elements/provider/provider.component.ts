@@ -143,7 +143,7 @@ export class PlaygateProvider extends ProviderProperties {
     // A nonsense timeout (not a number, zero, negative) would fail every call at once.
     const timeoutMs = this.timeoutMs > 0 ? this.timeoutMs : 10_000;
     const secrets = { kid: () => this.kidToken, nodecraft: () => this.nodecraftGameToken };
-    const config = { kidUrl: absolute(this.kidUrl), nodecraftUrl: absolute(this.nodecraftUrl), elementsUrl: absolute(this.elementsUrl), kidSessionId: this.kidSessionId, locale: this.locale, timeoutMs, challengeWait: this.challengeWait, ports: this.ports, secrets };
+    const config = { kidUrl: absolute(this.kidUrl), nodecraftUrl: absolute(this.nodecraftUrl), elementsUrl: absolute(this.elementsUrl), kidSessionId: this.kidSessionId, locale: this.locale, timeoutMs, challengeWait: this.challengeWait, ports: this.ports, secrets, playerId: () => this.playerId || undefined };
     const runtime = (this.runtime = new PlaygateRuntime(config, page, previous?.words));
     if (this.elementsSessionSecret) runtime.adoptSignIn(this.elementsSessionSecret, this.elementsSession);
     const stops = [

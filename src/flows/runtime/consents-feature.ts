@@ -25,13 +25,18 @@ export function consentsFeature(host: KitHost, adapter: (options: KitOptions) =>
   const port = config.ports.consents ?? adapter(host.options(config.nodecraftUrl, config.secrets.nodecraft));
   const flow = new LazyConsentFlow({ consents: port, storage: page.storage }, () => import('../consent-flow.js'));
   flow.subscribe((_state, event) => {
-    if (event) host.emit(consentAnnouncement(event, flow.audience.presenter));
+    if (!event) return;
+    // Kept once the vendor took them: an acceptance that was never signed proves nothing.
+    if (event.type === 'completed') for (const receipt of event.receipts) host.receipts.add(receipt);
+    host.emit(consentAnnouncement(event, flow.audience.presenter));
   });
   const guard = <T>(action: GuardedAction<T>, options: ConsentRunOptions = {}) => {
     // Nobody could read the documents: the run would wait for ever.
     if (!options.origin && !flow.audience.size) return Promise.reject(new Error('playgate-provider: put a <playgate-consent-prompt> inside it first'));
     // A call from the game goes as the prompt that will show it would run it (its rounds, its storage).
-    return flow.run(action, options.origin ? options : { ...flow.audience.settings?.(), ...options });
+    const run = options.origin ? options : { ...flow.audience.settings?.(), ...options };
+    const playerId = config.playerId?.();
+    return flow.run(action, playerId ? { playerId, ...run } : run);
   };
   return {
     port,
@@ -43,15 +48,15 @@ export function consentsFeature(host: KitHost, adapter: (options: KitOptions) =>
   };
 }
 
-/** A consent round's news, sent by the prompt that presents it. Page ids only: nothing secret. */
+/** A consent round's news, sent by the prompt that presents it. Page ids and receipts: nothing secret. */
 function consentAnnouncement(event: ConsentFlowEvent, view: object | undefined): RuntimeEvent {
-  if (event.type === 'completed') return runtimeEvent('playgate-consent-completed', { rounds: event.rounds }, view);
+  if (event.type === 'completed') return runtimeEvent('playgate-consent-completed', { rounds: event.rounds, receipts: [...event.receipts] }, view);
   const { scope, type, state } = event.requirement;
   const base = { scope, state, ...(type ? { type } : {}) };
   if (event.type === 'required') return runtimeEvent('playgate-consent-required', { ...base, round: event.round }, view);
   if (event.type === 'accepted') {
     const { pages } = event.document;
-    return runtimeEvent('playgate-consent-accepted', { ...base, pageIds: pages.map((p) => p.pageId) }, view);
+    return runtimeEvent('playgate-consent-accepted', { ...base, pageIds: pages.map((p) => p.pageId), receipt: event.receipt }, view);
   }
   return runtimeEvent('playgate-consent-declined', base, view);
 }

@@ -1,3 +1,4 @@
+import type { ConsentReceipt, DecisionRecord } from '../../model/receipt.js';
 import type { SessionDiff } from '../session-diff.js';
 
 /** Details of playgate's DOM events. They bubble, cross shadow roots, and carry no secrets. */
@@ -7,17 +8,19 @@ export interface PlaygateEventDetails {
   'playgate-session-revoked': { sessionId: string };
   'playgate-session-expired': Record<string, never>;
   'playgate-consent-required': ConsentEventDetail & { round: number };
-  'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[] };
+  /** `receipt`: what was shown and accepted, and when (its `confirmedAt` comes with `completed`). */
+  'playgate-consent-accepted': ConsentEventDetail & { pageIds: string[]; receipt: ConsentReceipt };
   'playgate-consent-declined': ConsentEventDetail;
-  'playgate-consent-completed': { rounds: number };
-  'playgate-permission-granted': { permissions: string[] };
+  /** `receipts`: each acceptance the vendor took in the run, with `confirmedAt`. */
+  'playgate-consent-completed': { rounds: number; receipts: ConsentReceipt[] };
+  'playgate-permission-granted': { permissions: string[]; decision: DecisionRecord };
   /** `not-available` and `turned-off`: the answer was yes, yet the session shows them off (below an age threshold; a parent turned them off). */
-  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | 'not-available' | 'turned-off' };
+  'playgate-permission-denied': { permissions: string[]; reason: 'parent' | 'prohibited' | 'age-check-failed' | 'not-available' | 'turned-off'; decision: DecisionRecord };
   /** The player started proving their own age: for these features (threshold), or none (an unverified adult). */
   'playgate-age-verification-started': { permissions: string[] };
   /** The age check passed; what it unlocked follows as `playgate-permission-granted` or `playgate-session-changed`. */
-  'playgate-age-verified': { permissions: string[] };
-  'playgate-age-verification-failed': { permissions: string[] };
+  'playgate-age-verified': { permissions: string[]; decision: DecisionRecord };
+  'playgate-age-verification-failed': { permissions: string[]; decision: DecisionRecord };
   /** While a parent decides, the player may play with these features on (none named: play without them). */
   'playgate-limited-access': { challengeId: string; permissions: string[] };
   'playgate-challenge-created': ChallengeEventDetail & { type: string };

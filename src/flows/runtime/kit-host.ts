@@ -1,3 +1,4 @@
+import type { ReceiptLog } from '../receipts/receipt-log.js';
 import type { SessionStore } from '../session-store.js';
 import type { SessionWatch } from '../session-watch.js';
 import type { RuntimeEvent } from './events.js';
@@ -11,6 +12,8 @@ export interface KitHost {
   page: PageSignals;
   store: SessionStore;
   watch: SessionWatch;
+  /** Where receipts and decision records go: this device, and the game server's ledger. */
+  receipts: ReceiptLog;
   emit(event: RuntimeEvent): void;
   /** The adapter's options for a port's URL and secret. */
   options(url: string, secret?: () => string | undefined): KitOptions;

@@ -1,4 +1,6 @@
 import type { PermissionsPort } from '../../model/ports.js';
+import type { DecisionOutcome, DecisionRecord } from '../../model/receipt.js';
+import { decisionRecord, type DecisionFields } from '../receipts/decisions.js';
 import { AgeVerificationFlow, type VerificationEvent } from '../age-verification.js';
 import { PermissionRequests } from '../permission-requests.js';
 import { PushChannel } from '../push-channel.js';
@@ -30,18 +32,26 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
   const pushed = new PushFanout(() => push?.connected ?? false);
   const isVisible = () => page.isVisible();
   const requests = new PermissionRequests({ port, store, storage: page.storage, timers: page.timers, isVisible, push: pushed, wait: config.challengeWait });
+  /** Each outcome as a record: into the receipts, and into its event's detail. */
+  const decide = (fields: Omit<DecisionFields, 'vendor' | 'playerId'>): DecisionRecord => {
+    const decision = decisionRecord({ ...fields, vendor: port.vendor ?? 'custom', playerId: config.playerId?.() });
+    host.receipts.add(decision);
+    return decision;
+  };
   requests.subscribe((_state, event) => {
-    if (event) for (const announcement of requestAnnouncements(event, requests.audience.presenter)) host.emit(announcement);
+    if (event) for (const announcement of requestAnnouncements(event, requests.audience.presenter, decide)) host.emit(announcement);
   });
   const verification = new AgeVerificationFlow({ port, store, timers: page.timers, isVisible });
   verification.subscribe((_state, event) => {
-    if (event) host.emit(verificationAnnouncement(event, verification.audience.presenter));
+    if (event) host.emit(verificationAnnouncement(event, verification.audience.presenter, decide));
   });
   return {
     port,
     requests,
     verification,
     start() {
+      // Receipts a closed page could not report yet.
+      void host.receipts.flush();
       // The game server's stream lives beside its k-ID proxy; a game's own port has none.
       if (config.kidUrl && !push) {
         push = new PushChannel(config.kidUrl, { open: page.openStream, isVisible }, {
@@ -80,15 +90,30 @@ export function permissionsFeature(host: KitHost, adapter: (options: KitOptions)
 }
 
 /** An unverified adult's age check: for no feature in particular, so no permissions named. */
-function verificationAnnouncement(event: VerificationEvent, view: object | undefined): RuntimeEvent {
-  const name = event.type === 'started' ? 'playgate-age-verification-started' : event.type === 'verified' ? 'playgate-age-verified' : 'playgate-age-verification-failed';
-  return runtimeEvent(name, { permissions: [] }, view);
+function verificationAnnouncement(event: VerificationEvent, view: object | undefined, decide: Decide): RuntimeEvent {
+  if (event.type === 'started') return runtimeEvent('playgate-age-verification-started', { permissions: [] }, view);
+  const decision = decide({ permissions: [], outcome: event.type === 'verified' ? 'age-verified' : 'age-check-failed', by: 'age-check', verificationId: event.verificationId });
+  return runtimeEvent(event.type === 'verified' ? 'playgate-age-verified' : 'playgate-age-verification-failed', { permissions: [], decision }, view);
+}
+
+type Decide = (fields: Omit<DecisionFields, 'vendor' | 'playerId'>) => DecisionRecord;
+
+/** What a refusal was, as a record says it: kept off after a yes is `locked`. */
+function outcomeOf(reason: Extract<RequestEvent, { type: 'denied' }>['reason']): DecisionOutcome {
+  if (reason === 'not-available' || reason === 'turned-off') return 'locked';
+  return reason === 'age-check-failed' ? 'age-check-failed' : 'denied';
 }
 
 /** A permission request's news, sent by the element that presents it. */
-function requestAnnouncements(event: RequestEvent, view: object | undefined): RuntimeEvent[] {
-  if (event.type === 'granted') return [runtimeEvent('playgate-permission-granted', { permissions: [...event.permissions] }, view)];
-  if (event.type === 'denied') return [runtimeEvent('playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason }, view)];
+function requestAnnouncements(event: RequestEvent, view: object | undefined, decide: Decide): RuntimeEvent[] {
+  if (event.type === 'granted') {
+    const decision = decide({ permissions: event.permissions, outcome: 'granted', by: event.by, challengeId: event.challengeId });
+    return [runtimeEvent('playgate-permission-granted', { permissions: [...event.permissions], decision }, view)];
+  }
+  if (event.type === 'denied') {
+    const decision = decide({ permissions: event.permissions, outcome: outcomeOf(event.reason), by: event.by, challengeId: event.challengeId });
+    return [runtimeEvent('playgate-permission-denied', { permissions: [...event.permissions], reason: event.reason, decision }, view)];
+  }
   const { pending } = event;
   // Never the one-time code or link: those let a parent approve (or the player check their age).
   const permissions = pending.kind === 'upgrade' ? [...pending.permissions] : [];
@@ -103,5 +128,7 @@ function requestAnnouncements(event: RequestEvent, view: object | undefined): Ru
   }
   const resolved = runtimeEvent('playgate-challenge-resolved', { ...about, status: event.status === 'PASS' ? 'approved' : 'denied' }, view);
   if (!ageCheck) return [resolved];
-  return [resolved, runtimeEvent(event.status === 'PASS' ? 'playgate-age-verified' : 'playgate-age-verification-failed', { permissions }, view)];
+  // The check's own outcome; what it turned on follows as its own record.
+  const decision = decide({ permissions, outcome: event.status === 'PASS' ? 'age-verified' : 'age-check-failed', by: 'age-check', challengeId: pending.challengeId });
+  return [resolved, runtimeEvent(event.status === 'PASS' ? 'playgate-age-verified' : 'playgate-age-verification-failed', { permissions, decision }, view)];
 }

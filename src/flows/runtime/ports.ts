@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   challengeWait: { minIntervalMs?: number; maxIntervalMs?: number; longPollSeconds?: number };
   /** The game's own ports, used instead of the vendor adapters. */
   ports: PlaygatePorts;
+  /** The player's id as the game knows it, for receipts; read when one is made. Not a secret. */
+  playerId?: () => string | undefined;
   /** Secrets, read when a call is made (JS properties of the provider, never stored). */
   secrets: { kid: () => string | undefined; nodecraft: () => string | undefined };
 }

@@ -8,10 +8,11 @@ import type { ConsentRunOptions, GuardedAction } from '../consent-flow.js';
 import type { LazyConsentFlow } from '../lazy-consent-flow.js';
 import type { AgeVerificationFlow } from '../age-verification.js';
 import type { PermissionRequests } from '../permission-requests.js';
+import { ReceiptLog } from '../receipts/receipt-log.js';
 import { SessionStore } from '../session-store.js';
 import { SessionWatch } from '../session-watch.js';
 import type { Timers } from '../timers.js';
-import { runtimeEvent, storeAnnouncement } from './announce.js';
+import { readyAnnouncement, storeAnnouncement } from './announce.js';
 import type { RuntimeEvent } from './events.js';
 import type { ConsentsFeature } from './consents-feature.js';
 import type { KitHost } from './kit-host.js';
@@ -39,6 +40,8 @@ export class PlaygateRuntime {
   /** The consent rounds: one conversation per provider. */
   consent: LazyConsentFlow | undefined;
   words: Words;
+  /** Receipts and decision records: this device's copy, reported to the game server's ledger. */
+  readonly receipts: ReceiptLog;
 
   private readonly watch: SessionWatch;
   private readonly host: KitHost;
@@ -67,14 +70,14 @@ export class PlaygateRuntime {
     this.locale = config.locale;
     this.store = new SessionStore({ storage: page.storage, timers: page.timers, sessionId: config.kidSessionId });
     this.watch = new SessionWatch(this.store, { timers: page.timers, isVisible: () => page.isVisible() });
+    this.receipts = new ReceiptLog(page.storage, () => this.permissions?.ledger);
     this.host = {
       config,
       page,
       store: this.store,
       watch: this.watch,
-      emit: (event) => {
-        this.emit(event);
-      },
+      receipts: this.receipts,
+      emit: this.emit.bind(this),
       options: (baseUrl, secret = () => undefined) => ({ baseUrl, fetch: page.fetch, secret, timeoutMs: config.timeoutMs }),
     };
     for (const name of ['permissions', 'identity', 'consents'] as const) this.connect(name);
@@ -279,13 +282,10 @@ export class PlaygateRuntime {
   /** `playgate-ready` once, after the first read. */
   private sendReady(): void {
     if (this.readySent) return;
-    const { store } = this;
-    const ready = store.snapshot.kid.state === 'unconfigured' ? Promise.resolve() : store.refresh();
-    void ready.then(() => {
+    void readyAnnouncement(this.store).then((ready) => {
       if (this.readySent) return;
       this.readySent = true;
-      const { kid, identity } = store.snapshot;
-      this.emit(runtimeEvent('playgate-ready', { kid: kid.state, identity: identity.state }));
+      this.emit(ready);
     });
   }
 

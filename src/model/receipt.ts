@@ -1,0 +1,130 @@
+import * as z from 'zod/mini';
+
+// Proof of what a player agreed to and who decided what. Field names follow the Kantara
+// Consent Receipt (and ISO/IEC TS 27560) where one fits: `consentReceiptId`,
+// `piiPrincipalId`, `language`, `collectionMethod`, `consentTimestamp`. Plain JSON: no
+// secret, token or one-time code is ever in one. The widget makes them, the game's server
+// keeps them (`playgate/server`'s ledger), and both check them with these schemas.
+
+/** Which version of the receipt shape this is. */
+export const RECEIPT_VERSION = 'playgate-receipt/1';
+
+/** ISO 8601 times, as `Date.prototype.toISOString` writes them. */
+const Time = z.string().check(z.maxLength(40));
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const ReceiptDocumentSchema = z.object({
+  pageId: Id,
+  pageContentId: Id,
+  /** The page's own title, when the vendor names it; otherwise the prompt's heading. */
+  title: z.optional(z.string().check(z.maxLength(500))),
+});
+export type ReceiptDocument = z.infer<typeof ReceiptDocumentSchema>;
+
+/** One acceptance in `<playgate-consent-prompt>`: what was shown, when, and when the vendor took it. */
+export const ConsentReceiptSchema = z.object({
+  version: z.literal(RECEIPT_VERSION),
+  kind: z.literal('consent'),
+  consentReceiptId: Id,
+  /** Always `playgate-consent-prompt`: how the consent was collected. */
+  collectionMethod: z.literal('playgate-consent-prompt'),
+  /** Who holds the documents and the signature (`nodecraft`, or a game's own port's name). */
+  vendor: Id,
+  scope: z.enum(['game', 'server']),
+  serverId: z.optional(Id),
+  consentType: z.enum(['legal', 'rules']),
+  /** `outdated`: the player had accepted an older version. */
+  state: z.enum(['missing', 'outdated']),
+  documents: z.array(ReceiptDocumentSchema).check(z.maxLength(50)),
+  /**
+   * SHA-256 of the exact text shown (UTF-8), lower-case hex. Absent only on a page that is
+   * not a secure context (plain `http:` off localhost), where browsers offer no WebCrypto digest.
+   */
+  contentSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  /** The language the prompt spoke (BCP 47). The document is the vendor's text, as it came. */
+  language: z.string().check(z.maxLength(35)),
+  /** When the document first appeared to the player. */
+  shownAt: Time,
+  /** When the end of the text was first on screen (a short one: when it was shown). */
+  readToEndAt: z.optional(Time),
+  /** When the player pressed accept. */
+  consentTimestamp: Time,
+  /** When the vendor took it: the signature answered, or the action it rode along with succeeded. */
+  confirmedAt: z.optional(Time),
+  /** Which round of the run asked for it (1 for the first). */
+  round: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  /** The player's id as the game knows it (`player-id` on the provider). Never a token. */
+  piiPrincipalId: z.optional(Id),
+});
+export type ConsentReceipt = z.infer<typeof ConsentReceiptSchema>;
+
+/** Who made a permission decision. `vendor-default`: nobody asked; the rules decided (already on, not available here). */
+export const DecidedBySchema = z.enum(['player', 'parent', 'age-check', 'vendor-default']);
+export type DecidedBy = z.infer<typeof DecidedBySchema>;
+
+/** `locked`: the answer was yes, yet the session shows it off. */
+export const DecisionOutcomeSchema = z.enum(['granted', 'denied', 'locked', 'age-verified', 'age-check-failed']);
+export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
+
+/** One permission outcome: which features, what came of them, who decided, and when. */
+export const DecisionRecordSchema = z.object({
+  version: z.literal(RECEIPT_VERSION),
+  kind: z.literal('decision'),
+  decisionId: Id,
+  /** `k-id`, or a game's own port's name. */
+  vendor: Id,
+  permissions: z.array(Id).check(z.maxLength(100)),
+  outcome: DecisionOutcomeSchema,
+  decidedBy: DecidedBySchema,
+  /** The parent's (or the age check's) challenge. Never its one-time code or link. */
+  challengeId: z.optional(Id),
+  /** An unverified adult's own age check. */
+  verificationId: z.optional(Id),
+  decidedAt: Time,
+  piiPrincipalId: z.optional(Id),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
+
+/** What the widget posts to `<kid-url>/receipts`. */
+export const ReceiptSchema = z.discriminatedUnion('kind', [ConsentReceiptSchema, DecisionRecordSchema]);
+export type Receipt = ConsentReceipt | DecisionRecord;
+
+/** A receipt's own id, whichever kind it is. */
+export function receiptId(receipt: Receipt): string {
+  return receipt.kind === 'consent' ? receipt.consentReceiptId : receipt.decisionId;
+}
+
+/**
+ * What the game's server itself saw, as its ledger keeps it: ids, statuses and feature
+ * names only. `event` names the k-ID call or webhook.
+ */
+export const ServerObservationSchema = z.object({
+  event: Id,
+  status: z.optional(z.string().check(z.maxLength(100))),
+  sessionId: z.optional(Id),
+  challengeId: z.optional(Id),
+  verificationId: z.optional(Id),
+  permissions: z.optional(z.array(Id).check(z.maxLength(100))),
+});
+export type ServerObservation = z.infer<typeof ServerObservationSchema>;
+
+/**
+ * One line of a player's history, as `<kid-url>/history` answers it. `client`: a receipt
+ * the widget reported (the server kept it as sent, with its own receive time); `server`:
+ * something the server saw itself (a proxied call's answer, a verified webhook).
+ */
+export const LedgerEntrySchema = z.object({
+  id: Id,
+  recordedAt: Time,
+  source: z.enum(['client', 'server']),
+  receipt: z.optional(ReceiptSchema),
+  observation: z.optional(ServerObservationSchema),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/** A page of history, newest first; `next` asks for the page after it. */
+export const HistoryPageSchema = z.object({
+  entries: z.array(LedgerEntrySchema),
+  next: z.optional(z.string().check(z.maxLength(200))),
+});
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
