@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { cssLiteralsVite } from '../scripts/css-literals.js';
 import type { Emulator } from '../src/emulator/index.js';
 import { playgateEmulator } from '../src/emulator/vite.js';
-import { createKidProxy, createWebhookReceiver, memoryHub } from '../src/server/index.js';
+import { createKidProxy, createWebhookReceiver, memoryHub, memoryLedger } from '../src/server/index.js';
 import { expressMiddleware } from '../src/server/node.js';
 import { chatRoute } from './chat-route.js';
 
@@ -16,7 +16,9 @@ import { chatRoute } from './chat-route.js';
 const WEBHOOK_SECRET = 'demo-webhook-secret';
 const KID_API_KEY = 'demo-kid-key';
 const hub = memoryHub();
-const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub });
+// What the player agreed to and what the server saw: Settings → "What I agreed to" reads it.
+const ledger = memoryLedger();
+const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET, hub, ledger });
 let emulator: Emulator | undefined;
 
 /** The demo's stand-in for a game's sign-in: a cookie naming the player. */
@@ -34,6 +36,7 @@ const proxy = createKidProxy({
   resolvePlayer: demoPlayer,
   hub,
   webhooks: receiver,
+  ledger,
 });
 const postInChat = chatRoute(proxy);
 

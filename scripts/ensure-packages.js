@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Makes sure the Debian packages the tests need are installed: the browsers (test tools
-// may not download their own here) and redis-server. As root they are installed on the
+// may not download their own here), redis-server and PostgreSQL. As root they are installed on the
 // spot; otherwise the one command to run is printed.
 //   node scripts/ensure-packages.js            chromium and firefox-esr
 //   node scripts/ensure-packages.js webkit     WebKitGTK's driver and Xvfb
 //   node scripts/ensure-packages.js redis      redis-server
+//   node scripts/ensure-packages.js postgres   PostgreSQL (the tests run their own clusters: initdb, pg_ctl)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSERS } from './browsers.js';

@@ -1,4 +1,4 @@
-import { createKidProxy, createWebhookReceiver, memoryHub, type KidProxy } from '../server/index.js';
+import { createKidProxy, createWebhookReceiver, memoryHub, memoryLedger, type KidProxy, type Ledger } from '../server/index.js';
 import type { EmulatorConfig } from './config.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import type { ScenarioInfo } from './scenarios.js';
@@ -16,6 +16,8 @@ export interface InPageStack {
   readonly emulator: Emulator;
   /** The game's k-ID proxy, for the game's own routes to check permissions with. */
   readonly proxy: KidProxy;
+  /** The game's ledger (in memory): what `/api/kid/history` reads and `/api/kid/receipts` keeps. */
+  readonly ledger: Ledger;
   /** For `<playgate-provider>.fetch`: `/api/kid/…` reaches the game's proxy, the rest the emulator. */
   readonly fetch: typeof fetch;
   /** Calls the emulator's control API (POST), e.g. `/events/age-up`. */
@@ -34,7 +36,8 @@ export async function createInPageStack(options: InPageStackOptions): Promise<In
   const { origin } = options;
   const secret = 'in-page-webhooks';
   const hub = memoryHub();
-  const receiver = createWebhookReceiver({ secret, hub });
+  const ledger = memoryLedger();
+  const receiver = createWebhookReceiver({ secret, hub, ledger });
   const emulator = createEmulator({
     basePath: '/emulator',
     ...(options.scenario ? { scenario: options.scenario } : {}),
@@ -50,6 +53,7 @@ export async function createInPageStack(options: InPageStackOptions): Promise<In
     fetch: vendor,
     hub,
     webhooks: receiver,
+    ledger,
     resolvePlayer: () => player,
   });
   const link = async (info: ScenarioInfo) => {
@@ -61,6 +65,7 @@ export async function createInPageStack(options: InPageStackOptions): Promise<In
   return {
     emulator,
     proxy,
+    ledger,
     fetch: (input, init) => {
       const request = input instanceof Request && !init ? input : new Request(new URL(input instanceof Request ? input.url : String(input), origin), init);
       return new URL(request.url).pathname.startsWith('/api/kid/') ? proxy.fetch(request) : vendor(request);

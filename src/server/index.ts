@@ -10,3 +10,24 @@ export { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOption
 export { memoryHub, type Hub, type PlayerEvent, type PlayerEvents, type PlayerStore, type RateLimits, type SeenSet, type StoredEvent } from './hub.js';
 export { redisHub, type RedisHubOptions, type RedisLike } from './redis-hub.js';
 export { RateLimiter } from './rate-limit.js';
+export {
+  DEFAULT_HISTORY_LIMIT,
+  LEDGER_MIGRATION,
+  LedgerCursorError,
+  MAX_HISTORY_LIMIT,
+  MAX_RECEIPT_BYTES,
+  ledgerMigration,
+  memoryLedger,
+  migrateLedger,
+  postgresLedger,
+  redisLedger,
+  type HistoryQuery,
+  type Ledger,
+  type LedgerOptions,
+  type LedgerPage,
+  type LedgerRecord,
+  type PgQueryable,
+  type PostgresLedgerOptions,
+  type RedisLedgerClient,
+  type RedisLedgerOptions,
+} from './ledger/index.js';

@@ -8,6 +8,9 @@ import { permissionGuard, type SessionRead } from './permission-guard.js';
 import { kidError, MAX_LONG_POLL_SECONDS, ROUTES, type Body, type CallContext, type Route } from './kid-routes.js';
 import { eventStream, type EventStreamOptions } from './sse.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
+import { serverRecord, type Ledger } from './ledger/ledger.js';
+import { OBSERVERS } from './ledger/observe.js';
+import { ledgerRoute } from './ledger/routes.js';
 
 export interface KidProxyOptions {
   /** k-ID's API key. It stays here: it is added upstream and never sent to a browser. */
@@ -50,6 +53,12 @@ export interface KidProxyOptions {
    * them a new stream gets 503 with `Retry-After`, and the widget polls meanwhile. Default 8 and 10,000.
    */
   streams?: { perPlayer?: number; perInstance?: number };
+  /**
+   * Keeps proof: the receipts the widget posts (`POST <basePath>/receipts`), what k-ID
+   * answered to upgrades, age checks and verifications, and serves the player's own
+   * `GET <basePath>/history`. Without it, those two paths are 404.
+   */
+  ledger?: Ledger;
 }
 
 export interface KidProxy {
@@ -126,12 +135,16 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
       if (deadline.aborted) return kidError(504, 'UPSTREAM_TIMEOUT', 'k-ID did not answer in time', { 'Retry-After': '5' });
       return kidError(502, 'UPSTREAM_UNREACHABLE', 'k-ID could not be reached');
     }
-    if (reply.ok && route.learn && text) {
+    const observe = options.ledger ? OBSERVERS[path] : undefined;
+    if (reply.ok && (route.learn || observe) && text) {
+      let answer: Body | undefined;
       try {
-        await route.learn(ctx, JSON.parse(text) as Body);
+        answer = JSON.parse(text) as Body;
+        await route.learn?.(ctx, answer);
       } catch {
         // Not JSON: the widget's own schema check reports it.
       }
+      if (answer && observe) await keep(ctx.player, () => observe(ctx, answer));
     }
     if (reply.status === 400 && path === 'session/get' && text.includes('"NOT_FOUND"')) await hub.players.setSession(ctx.player, undefined);
     const passed = new Headers();
@@ -141,6 +154,16 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     }
     // Upstream errors keep their status and k-ID body.
     return new Response(reply.status === 304 || text === '' ? null : text, { status: reply.status, headers: passed });
+  }
+
+  /** A record of what k-ID answered. The ledger failing never fails the widget's call, and logs nothing. */
+  async function keep(player: string, observed: () => ReturnType<(typeof OBSERVERS)[string]>): Promise<void> {
+    try {
+      const found = observed();
+      if (found) await options.ledger?.append(serverRecord(player, found.id, found.observation));
+    } catch {
+      // The proof of this call is lost; the call itself stands.
+    }
   }
 
   /** k-ID's `/session/get` for the game's own checks, with the session's etag. */
@@ -204,6 +227,8 @@ export function createKidProxy(options: KidProxyOptions): KidProxy {
     const wait = await limits.take(`kid:${player}`, capacity, perSecond);
     if (wait > 0) return kidError(429, 'RATE_LIMITED', 'Too many requests', { 'Retry-After': String(wait) });
     if (path === 'events' && request.method === 'GET') return openStream(player, request);
+    const kept = options.ledger && (await ledgerRoute(options.ledger, path, request, player, kidError));
+    if (kept) return kept;
     const route = ROUTES[path];
     if (!route) return kidError(404, 'NOT_ALLOWED', 'That k-ID endpoint is not available through this proxy');
     if (request.method !== route.method) return kidError(405, 'METHOD_NOT_ALLOWED', `Use ${route.method}`);

@@ -1,5 +1,7 @@
 import { BodyTooLarge, readBody } from './body.js';
 import { verificationKey, type Hub, type PlayerEvent } from './hub.js';
+import { serverRecord, type Ledger } from './ledger/ledger.js';
+import { observeWebhook } from './ledger/observe.js';
 
 export interface WebhookReceiverOptions {
   /** k-ID's webhook secret. */
@@ -12,6 +14,12 @@ export interface WebhookReceiverOptions {
   onEvent?: (eventType: string, data: Record<string, unknown>) => void;
   /** The largest body read before the signature is checked. Default 64 KiB. */
   maxBodyBytes?: number;
+  /**
+   * Keeps each verified challenge result, permission change, session delete, verification
+   * result and parental consent in its player's ledger (ids and statuses only). A replay of
+   * the same signed request adds nothing.
+   */
+  ledger?: Ledger;
 }
 
 export interface WebhookReceiver {
@@ -60,34 +68,50 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     );
   }
 
-  async function relay(eventType: string, data: Record<string, unknown>): Promise<void> {
+  /** Passes the event to its player's widgets; answers that player, when one is known. */
+  async function relay(eventType: string, data: Record<string, unknown>): Promise<string | undefined> {
     const id = text(data, 'id') ?? '';
     const sessionId = text(data, 'sessionId');
     if (eventType === 'Session.ChangePermissions' || eventType === 'Session.Delete') {
       const player = await hub.players.playerOfSession(id);
-      if (!player) return;
+      if (!player) return undefined;
       const deleted = eventType === 'Session.Delete';
       const event: PlayerEvent = { type: deleted ? 'session-deleted' : 'session-changed', sessionId: id };
       await hub.events.publish(player, event);
       // Forgotten only once told: a failed publish leaves the owner, so k-ID's retry finds the player.
       if (deleted) await hub.players.setSession(player, undefined);
+      return player;
     } else if (eventType === 'Challenge.StateChange') {
       const player = await hub.players.playerOfChallenge(id);
-      if (!player) return;
+      if (!player) return undefined;
       const status = text(data, 'status') ?? 'UNKNOWN';
       // A PASS after re-consent carries the player's new session.
       if (status === 'PASS' && sessionId) await hub.players.setSession(player, sessionId);
       await hub.events.publish(player, { type: 'challenge-changed', challengeId: id, status, ...(sessionId ? { sessionId } : {}) });
+      return player;
     } else if (VERIFICATION_EVENTS.has(eventType)) {
       // The player proved (or lost) their age: their widgets read the verification and the session again.
       const player = await ownerOf(data);
-      if (!player) return;
+      if (!player) return undefined;
       const status = eventType === 'Verification.Revoke' ? 'REVOKED' : (text(data, 'status') ?? text(data, 'result') ?? 'UNKNOWN');
       await hub.events.publish(player, { type: 'verification-changed', verificationId: id, status, ...(sessionId ? { sessionId } : {}) });
+      return player;
     } else if (eventType === 'ParentalConsent.Granted') {
       const player = await ownerOf(data);
       const session = sessionId ?? (player ? await hub.players.sessionOf(player) : undefined);
       if (player && session) await hub.events.publish(player, { type: 'session-changed', sessionId: session });
+      return player;
+    }
+    return undefined;
+  }
+
+  /** The event in its player's ledger. Its failure is not k-ID's to retry: the relay went through. */
+  async function keep(player: string, eventType: string, data: Record<string, unknown>, signatureHex: string): Promise<void> {
+    try {
+      const observed = observeWebhook(eventType, data, signatureHex);
+      if (observed && options.ledger) await options.ledger.append(serverRecord(player, observed.id, observed.observation, now()));
+    } catch {
+      // Lost from the ledger only; nothing about it is logged (the body may name a parent).
     }
   }
 
@@ -126,13 +150,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       const dedupeKey = `webhook-event:${eventType}:${field('id')}:${field('status')}`;
       const window = eventType === 'Session.ChangePermissions' ? 30 : 24 * 3600;
       if (!(await hub.seen.firstSeen(dedupeKey, window))) return answer(200, 'duplicate');
+      let player: string | undefined;
       try {
-        await relay(eventType, data);
+        player = await relay(eventType, data);
       } catch {
         // Not relayed (the hub's store is away): forget it, so k-ID's retry is taken, not dropped as seen.
         await Promise.all([hub.seen.forget?.(dedupeKey), hub.seen.forget?.(`webhook-signature:${signatureHex}`)]).catch(() => undefined);
         return answer(503, 'try again');
       }
+      if (player) await keep(player, eventType, data, signatureHex);
       options.onEvent?.(eventType, data);
       return answer(200, 'accepted');
     },
