@@ -35,6 +35,7 @@ export class DemoApp extends LitElement {
   @state() private voiceOn = false;
   /** The Elements sign-in the game remembered has ended (the "expired" scenario). */
   @state() private signInEnded = false;
+  @state() private historyOpen = false;
 
   private scene: Scene | undefined;
   private stack: DemoStack | undefined;
@@ -234,6 +235,10 @@ export class DemoApp extends LitElement {
       playerName: this.playerName,
       server: this.server,
       signInEnded: this.signInEnded,
+      historyOpen: this.historyOpen,
+      showHistory: (open: boolean) => {
+        this.historyOpen = open;
+      },
       fetch: this.stack?.fetch ?? globalThis.fetch.bind(globalThis),
       signIn: () => void this.signIn(),
       join: (id: string, password?: string) => void this.join(id, password),
@@ -247,6 +252,7 @@ export class DemoApp extends LitElement {
           nodecraft-url="/emulator/nodecraft/v1/"
           elements-url="/emulator/elements/api/rest/"
           jurisdiction=${scenario.kid.jurisdiction}
+          player-id=${scenario.elements.userId}
           theme=${this.overlay ? 'hud' : this.dark ? 'dark' : 'light'}
           .nodecraftGameToken=${scenario.nodecraft.gameToken}
           .fetch=${this.providerFetch}

@@ -14,6 +14,9 @@ export interface ScreenContext {
   playerName: string | undefined;
   server: string | undefined;
   signInEnded: boolean;
+  /** "What I agreed to" is open in Settings (its list is read only then). */
+  historyOpen: boolean;
+  showHistory(open: boolean): void;
   /** How the page reaches its game server. */
   fetch: typeof fetch;
   signIn(): void;
@@ -118,6 +121,10 @@ export function settingsScreen(ctx: ScreenContext) {
         <playgate-session-status></playgate-session-status>
         <playgate-permission-request></playgate-permission-request>
       </div>
+      <details class="history" ?open=${ctx.historyOpen} @toggle=${(event: Event) => { ctx.showHistory((event.currentTarget as HTMLDetailsElement).open); }}>
+        <summary>What I agreed to</summary>
+        ${ctx.historyOpen ? html`<playgate-session-status layout="history"></playgate-session-status>` : nothing}
+      </details>
     </section>
   `;
 }

@@ -168,16 +168,18 @@ export class ConsentFlow {
       while (doc.status !== 'signed') {
         // An answer given before (a round the backend asked again, a reload) is sent again, not announced again.
         const answeredNow = !this.answers.all().includes(pagesKey(doc));
-        let accepted: ConsentFlowEvent | undefined;
         if (answeredNow) {
           this.receipts.shown(doc);
           this.set({ state: 'reading', ...at, document: doc });
           if ((await this.wait()) !== 'accept') return this.declined(requirement);
-          const receipt = await this.receipts.accepted(doc, requirement, round);
           this.answers.keep([...this.answers.all(), pagesKey(doc)]);
-          accepted = { type: 'accepted', requirement, document: doc, receipt };
+          // Stamped now; its digest may take a task, so the player already sees it saving.
+          const receipt = this.receipts.accepted(doc, requirement, round);
+          this.set({ state: 'signing', ...at, document: doc });
+          this.set(this.current, { type: 'accepted', requirement, document: doc, receipt: await receipt });
+        } else {
+          this.set({ state: 'signing', ...at, document: doc });
         }
-        this.set({ state: 'signing', ...at, document: doc }, accepted);
         const signed = await this.sign(at, doc);
         if (signed === undefined) return this.declined(requirement);
         if (signed === 'with-action') {

@@ -6,6 +6,7 @@ import type { request } from './en/request.js';
 import type { challenge } from './en/challenge.js';
 import type { ageCheck } from './en/age-check.js';
 import type { ageGate } from './en/age-gate.js';
+import type { history } from './en/history.js';
 
 /**
  * The English catalog's shape, which every other locale follows. Functions take what
@@ -20,6 +21,7 @@ export interface Messages {
   challenge: typeof challenge;
   ageCheck: typeof ageCheck;
   ageGate: typeof ageGate;
+  history: typeof history;
   errors: typeof errors;
 }
 

@@ -140,7 +140,9 @@ describe('<playgate-permission-request>', () => {
     const m = await mount(emu);
     const granted = next(m.element, 'playgate-permission-granted');
     action(m, 'text-chat-private')?.click();
-    expect((await granted).detail).to.deep.equal({ permissions: ['text-chat-private'] });
+    const { detail } = await granted;
+    expect(detail.permissions).to.deep.equal(['text-chat-private']);
+    expect(detail.decision).to.include({ outcome: 'granted', decidedBy: 'player', vendor: 'k-id' });
     await until(m, () => rowState(m, 'text-chat-private') === 'on', 'the row to read On');
     expect(m.element.shadowRoot?.querySelector('[part="outcome"]')?.textContent).to.contain('private messages is on.');
     await expect(m.element).to.be.accessible();
@@ -183,7 +185,9 @@ describe('<playgate-permission-request>', () => {
     document.body.append(provider);
     const granted = next(element, 'playgate-permission-granted');
     void element.ask('text-chat-private');
-    expect((await granted).detail).to.deep.equal({ permissions: ['text-chat-private'] });
+    const { detail } = await granted;
+    expect(detail.permissions).to.deep.equal(['text-chat-private']);
+    expect(detail.decision).to.include({ outcome: 'granted', decidedBy: 'player', vendor: 'k-id' });
   });
 
   it('asks a parent for a GUARDIAN-managed permission; the parent approves on their device', async () => {
@@ -316,7 +320,9 @@ describe('<playgate-permission-request>', () => {
     await askParent(m, 'voice-chat');
     const denied = next(m.element, 'playgate-permission-denied');
     await parentAnswers(parentLink(m), 'Approve');
-    expect((await denied).detail).to.deep.equal({ permissions: ['voice-chat'], reason: 'turned-off' });
+    const refusal = (await denied).detail;
+    expect(refusal).to.deep.include({ permissions: ['voice-chat'], reason: 'turned-off' });
+    expect(refusal.decision).to.include({ outcome: 'locked', decidedBy: 'parent' });
     await until(m, () => m.text().includes('A parent turned voice chat off'), 'the locked message');
     expect(granted).to.equal(false);
     expect(rowState(m, 'voice-chat')).to.not.equal('on');
@@ -332,7 +338,10 @@ describe('<playgate-permission-request>', () => {
     expect(inPanel(m, '[part="code-label"]')?.textContent).to.equal(`Or go to ${parentPage.host}${parentPage.pathname} and enter this code:`);
     const denied = next(m.element, 'playgate-permission-denied');
     await parentAnswers(parentLink(m), 'Deny');
-    expect((await denied).detail).to.deep.equal({ permissions: ['voice-chat'], reason: 'parent' });
+    const refusal = (await denied).detail;
+    expect(refusal).to.deep.include({ permissions: ['voice-chat'], reason: 'parent' });
+    expect(refusal.decision).to.include({ outcome: 'denied', decidedBy: 'parent' });
+    expect(refusal.decision.challengeId).to.be.a('string');
     await until(m, () => m.text().includes('said no this time'), 'the denied message');
     expect(rowState(m, 'voice-chat')).to.equal('ask-parent');
     await expect(m.element).to.be.accessible();

@@ -60,7 +60,8 @@ export function setup(opts: { storage?: KeyValueStorage; outstanding?: readonly 
   const states: ConsentFlowState[] = [];
   const events: ConsentFlowEvent[] = [];
   flow.subscribe((state, event) => {
-    states.push(state);
+    // The same state again only carries an event (an acceptance's receipt, once stamped).
+    if (states.at(-1) !== state) states.push(state);
     if (event) events.push(event);
   });
   const identAction = (accepted: readonly ConsentDocument[]) => fake.port.identify({ type: 'password', data: {} }, accepted);

@@ -7,6 +7,7 @@ import { changes } from '../../src/i18n/en/changes.js';
 import { consent } from '../../src/i18n/en/consent.js';
 import { request } from '../../src/i18n/en/request.js';
 import { status } from '../../src/i18n/en/status.js';
+import { history } from '../../src/i18n/en/history.js';
 import { directionOf, isPlural, LOCALES, loadMessages, matchLocale, PSEUDO_LOCALE, resolveLocale, withFallback } from '../../src/i18n/locales.js';
 import { plural, type Plural } from '../../src/i18n/format.js';
 import '../../src/elements/provider/provider.js';
@@ -18,7 +19,7 @@ import { cleanUp } from '../support/elements.js';
 import { waitFor } from '../support/tick.js';
 
 // Every section, as when every element is loaded: each locale must have them all.
-addEnglish({ ageCheck, ageGate, challenge, changes, consent, request, status });
+addEnglish({ ageCheck, ageGate, challenge, changes, consent, history, request, status });
 
 type Tree = { [key: string]: unknown };
 

@@ -7,7 +7,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { createEmulator } = await import('../../src/emulator/emulator.ts');
-const { createKidProxy, createWebhookReceiver, memoryHub } = await import('../../src/server/index.ts');
+const { createKidProxy, createWebhookReceiver, memoryHub, memoryLedger } = await import('../../src/server/index.ts');
 const { toRequest, sendResponse } = await import('../../src/server/node.ts');
 
 const instances = new Map();
@@ -36,7 +36,8 @@ function create(scenario, publicOrigin, secrets = {}) {
   const basePath = `/__emu/${id}`;
   const hub = countStreams(memoryHub());
   const secret = 'wtr-webhook-secret';
-  const receiver = createWebhookReceiver({ secret, hub });
+  const ledger = memoryLedger();
+  const receiver = createWebhookReceiver({ secret, hub, ledger });
   const emulator = createEmulator({
     basePath,
     scenario,
@@ -50,11 +51,12 @@ function create(scenario, publicOrigin, secrets = {}) {
     fetch: emulator.asFetch(),
     basePath: `${basePath}/api/kid`,
     hub,
+    ledger,
     webhooks: receiver,
     events: { heartbeatMs: 1000 },
     resolvePlayer: (request) => /(?:^|;\s*)player=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1],
   });
-  instances.set(id, { emulator, proxy, hub });
+  instances.set(id, { emulator, proxy, hub, ledger });
   return { id, base: basePath };
 }
 
@@ -86,6 +88,12 @@ export function emulatorServer() {
       const { player, event } = await request.json();
       await instance.hub.events.publish(player, event);
       await sendResponse(ctx.res, new Response(null, { status: 204 }));
+      return;
+    }
+    if (rest === '/__ledger') {
+      // Test set-up only: a player's whole ledger, as the game's support would export it (JSON Lines).
+      const player = new URL(request.url).searchParams.get('player') ?? '';
+      await sendResponse(ctx.res, new Response(await instance.ledger.export(player), { headers: { 'Content-Type': 'application/x-ndjson' } }));
       return;
     }
     if (rest === '/__streams') {

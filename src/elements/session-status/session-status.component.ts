@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { identityKit } from '../provider/kits/identity.js';
 import { permissionsKit } from '../provider/kits/permissions.js';
 import { define } from '../shared/define.js';
 import { sessionOf, type IdentityStatus, type KidStatus } from '../../flows/session-store.js';
-import { describeChanges } from '../../i18n/changes.js';
-import { duration, errorText, integer, plural } from '../../i18n/format.js';
+import { duration, errorText } from '../../i18n/format.js';
+import type { ConsentRequirement } from '../../model/consent.js';
 import type { Identity } from '../../model/identity.js';
 import type { ManagedBy, Session } from '../../model/permissions.js';
 import { realTimers } from '../../flows/timers.js';
@@ -15,6 +15,8 @@ import { PlaygateElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LazyController, lazyPart } from '../shared/lazy.js';
 import { VerificationController } from '../shared/verification-controller.js';
+import { badgeView, changesView } from './status-views.js';
+import { HistoryController, historyPart } from './history-controller.js';
 import { sessionStatusStyles } from './session-status.styles.js';
 import { addEnglish } from '../../i18n/en.js';
 import { ageCheck } from '../../i18n/en/age-check.js';
@@ -76,6 +78,18 @@ const setUpPart = lazyPart(
  * @csspart verify-retry - Its "Try again".
  * @csspart verify-dismiss - Its dismiss button.
  * @csspart age-check - The age check dialog (a `<playgate-age-check-dialog>`).
+ * @csspart history - `layout="history"`: "What I agreed to", newest first.
+ * @csspart history-title - Its heading.
+ * @csspart history-intro - What it lists.
+ * @csspart history-list - The list.
+ * @csspart history-entry - One answer: `data-by` is `player`, `parent`, `age-check` or `vendor-default`.
+ * @csspart history-text - What was agreed or decided, in words.
+ * @csspart history-detail - Which server.
+ * @csspart history-meta - Who decided, and when.
+ * @csspart history-review - "Read it again", for a document.
+ * @csspart history-message - Loading, or nothing yet.
+ * @csspart history-note - Kept on this device only (no server ledger).
+ * @csspart history-older - "Show older".
  * @csspart first-consent - With no session (or a revoked one), the set-up: a `<playgate-permission-request>`.
  * Its parts are passed on with a `first-consent-` prefix (`first-consent-age-select`,
  * `first-consent-challenge-qr` and the rest).
@@ -93,8 +107,14 @@ export class PlaygateSessionStatus extends PlaygateElement {
   static override styles = [tokens, buttonStyles, sessionStatusStyles];
   static override kits = { identity: identityKit, permissions: permissionsKit };
 
-  /** `full` (default): everything. `compact`: a HUD badge with the changes beside it. */
-  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+  /**
+   * `full` (default): everything. `compact`: a HUD badge with the changes beside it.
+   * `history`: "What I agreed to", the player's own record of answers.
+   */
+  @property({ reflect: true }) layout: 'full' | 'compact' | 'history' = 'full';
+
+  /** The player's history, read only while `layout="history"` shows it. */
+  private readonly history = new HistoryController(this);
 
   /** An unverified adult's own age check, started here. */
   private readonly verification = new VerificationController(this, () => this.runtime);
@@ -125,38 +145,33 @@ export class PlaygateSessionStatus extends PlaygateElement {
     const compact = this.layout === 'compact';
     return html`
       <section part="base" tabindex="-1" lang=${this.words.locale} dir=${this.words.dir} aria-label=${this.t.status.regionLabel}>
-        ${compact ? html`${this.renderBadge(snapshot.kid, snapshot.identity)}${this.renderVerify(sessionOf(snapshot.kid))}` : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
-        <div role="status" aria-live="polite">${this.renderChanges()}</div>
+        ${this.layout === 'history' ? this.renderHistory() : compact ? html`${badgeView(this.t, this.locale, snapshot.kid, snapshot.identity, this.expiringSoon(snapshot.identity) !== undefined, this.retryButton())}${this.renderVerify(sessionOf(snapshot.kid))}` : html`${this.renderIdentity(snapshot.identity)}${this.renderKid(snapshot.kid)}`}
+        <div role="status" aria-live="polite">${changesView(this.t, this.runtime.store, snapshot.changes, (name) => this.label(name))}</div>
       </section>
     `;
   }
 
-  private renderBadge(kid: KidStatus, identity: IdentityStatus) {
-    const who = identity.state === 'active' ? (identity.identity.profile?.displayName ?? identity.identity.user.displayName ?? identity.identity.user.name) : undefined;
-    const session = sessionOf(kid);
-    const bad = kid.state === 'revoked' || kid.state === 'error' || identity.state === 'expired';
-    const warn = this.expiringSoon(identity) !== undefined;
-    let text: string;
-    if (identity.state === 'expired') text = this.t.status.expired;
-    else if (kid.state === 'loading') text = this.t.status.loading;
-    else if (kid.state === 'revoked') text = this.t.status.revoked;
-    else if (kid.state === 'error') text = this.t.status.error;
-    else if (session?.ageStatus) text = this.t.status.ageStatus[session.ageStatus];
-    else text = who ? this.t.status.signedInAs(who) : this.t.status.signedOut;
-    const enabled = session ? session.permissions.filter((p) => p.enabled).length : undefined;
-    return html`
-      <div class="pill">
-      <span part="badge">
-        <span part="dot" class=${bad ? 'bad' : warn ? 'warn' : ''} aria-hidden="true"></span>
-        ${who && !bad ? html`<span>${who}</span><span class="muted">·</span>` : nothing}
-        <span>${text}</span>
-        ${session && enabled !== undefined && !bad
-          ? html`<span class="muted">${plural(this.t.status.enabledCount, session.permissions.length, this.locale, { on: integer(enabled, this.locale), total: integer(session.permissions.length, this.locale) })}</span>`
-          : nothing}
-      </span>
-      ${kid.state === 'error' ? this.retryButton() : nothing}
-      </div>
-    `;
+  /** "What I agreed to": the ledger's (or this device's) record, once its code has come. */
+  private renderHistory() {
+    const runtime = this.runtime;
+    const view = historyPart.loaded;
+    if (!runtime) return nothing;
+    this.history.show(runtime);
+    if (!view) {
+      if (!historyPart.failed) void historyPart.load().then(() => { this.requestUpdate(); }, () => { this.requestUpdate(); });
+      return historyPart.failed
+        ? html`<p part="message" role="alert">${this.t.errors.network}</p><div class="actions"><button part="retry" @click=${() => void historyPart.load().finally(() => { this.requestUpdate(); })}>${this.t.status.retry}</button></div>`
+        : html`<p part="message" role="status">${this.t.status.loading}</p>`;
+    }
+    const review = runtime.consent ? (requirement: ConsentRequirement) => void runtime.review(requirement, this).catch(() => undefined) : undefined;
+    return view.historyView({
+      messages: this.t,
+      locale: this.locale,
+      features: (names) => new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(names.map((name) => this.label(name))),
+      retry: () => void this.history.reload(),
+      older: () => void this.history.older(),
+      ...(review ? { review } : {}),
+    }, this.history.state);
   }
 
   private renderIdentity(identity: IdentityStatus) {
@@ -250,23 +265,6 @@ export class PlaygateSessionStatus extends PlaygateElement {
         ? html`<div part="verify"><p part="verify-text">${this.t.ageCheck.unverifiedLead}</p><button part="verify-start" @click=${() => { this.verification.start(); }}>${this.t.ageCheck.verifyToUnlock}</button></div>`
         : nothing}
       ${this.verification.view(this.t, this.locale)}
-    `;
-  }
-
-  private renderChanges(): TemplateResult | typeof nothing {
-    const runtime = this.runtime;
-    const changes = this.connection.snapshot?.changes ?? [];
-    if (!runtime || changes.length === 0) return nothing;
-    const lines = changes.flatMap((diff) => describeChanges(diff, this.t, (name) => this.label(name)));
-    if (lines.length === 0) return nothing;
-    return html`
-      <div part="changes">
-        <h3 part="changes-title">${this.t.status.changesHeading}</h3>
-        <ul part="change-list">
-          ${lines.map((line) => html`<li part="change">${line}</li>`)}
-        </ul>
-        <button part="dismiss" class="quiet" @click=${() => { runtime.store.dismissChanges(); }}>${this.t.status.dismiss}</button>
-      </div>
     `;
   }
 

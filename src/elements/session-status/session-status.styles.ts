@@ -53,6 +53,25 @@ export const sessionStatusStyles = css`
   [part='group'] {
     margin: calc(var(--_space) * 1.5) 0 0;
   }
+  /* "What I agreed to": one answer per row, who and when under it. */
+  [part='history-list'] {
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+  }
+  [part='history-entry'] {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space) 0;
+    border-top: 1px solid var(--_border);
+  }
+  [part='history-meta'],
+  [part='history-detail'],
+  [part='history-note'] {
+    font-size: 0.875rem;
+  }
   ul {
     list-style: none;
     margin: 0;

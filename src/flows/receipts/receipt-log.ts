@@ -65,6 +65,8 @@ export class ReceiptLog {
     const ledger = this.ledger();
     if (!ledger || !this.reporting()) return Promise.resolve();
     this.flushing ??= (async () => {
+      // Runs after the assignment, so a flush with nothing to send cannot leave a settled promise behind.
+      await Promise.resolve();
       try {
         const kept = this.list();
         for (const id of this.outbox()) {

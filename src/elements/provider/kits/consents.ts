@@ -19,6 +19,7 @@ function lazyNodecraft({ baseUrl, fetch, secret, timeoutMs }: KitOptions): Conse
   };
   whenIdle(() => void nodecraft.load(true).catch(() => undefined));
   return {
+    vendor: 'nodecraft',
     identify: async (...args) => (await ready()).identify(...args),
     joinServer: async (...args) => (await ready()).joinServer(...args),
     getDocument: async (...args) => (await ready()).getDocument(...args),

@@ -1,0 +1,31 @@
+/** English: "What I agreed to", the player's own history, worded for a child. */
+export const history = {
+  title: 'What I agreed to',
+  intro: 'Everything you, your parents and the game said yes or no to. The newest is first.',
+  loading: 'Loading your history…',
+  empty: 'Nothing here yet. When you agree to something, it shows up here.',
+  onThisDevice: 'This list is saved on this device only.',
+  older: 'Show older',
+  readAgain: 'Read it again',
+  retry: 'Try again',
+  /** `document`: one of `terms`, `gameRules`, `serverRules`. */
+  agreed: { terms: 'You agreed to the terms', gameRules: 'You agreed to the game rules', serverRules: 'You agreed to the server rules' },
+  agreedUpdated: { terms: 'You agreed to the updated terms', gameRules: 'You agreed to the updated game rules', serverRules: 'You agreed to the updated server rules' },
+  server: (name: string) => `Server: ${name}`,
+  /** Who decided, as a short label beside the date. */
+  by: { player: 'You', parent: 'A parent', 'age-check': 'Age check', 'vendor-default': 'The rules', server: 'The game' },
+  parentYes: (features: string) => `A parent said yes to ${features}.`,
+  parentYesPlay: 'A parent said you can play.',
+  parentNo: (features: string) => `A parent said no to ${features}.`,
+  parentNoPlay: 'A parent said no to playing for now.',
+  youTurnedOn: (features: string) => `You turned on ${features}.`,
+  youSetUp: 'You set up your account.',
+  alreadyOn: (features: string) => `${features} was already on.`,
+  ageCheckOn: (features: string) => `Your age check turned on ${features}.`,
+  ageVerified: 'You proved your age.',
+  ageCheckFailed: 'Your age check did not pass.',
+  notAvailable: (features: string) => `${features} is not available for you here.`,
+  parentTurnedOff: (features: string) => `A parent turned ${features} off.`,
+  parentChanged: 'A parent changed what you can use.',
+  accountReset: 'A parent reset your account.',
+};
