@@ -143,6 +143,8 @@ export function apiReference(elements) {
     table('CSS parts', element.cssParts, 'Part');
     table('CSS custom properties', element.cssProperties, 'Property');
   }
+  // The records the events carry, written by hand beside the generated reference.
+  out.push('', readFileSync(join(ROOT, 'docs/receipts.md'), 'utf8').trim());
   return `${out.join('\n')}\n`;
 }
 

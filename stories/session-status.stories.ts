@@ -9,7 +9,7 @@ import { GAME, inPageStack, type InPageStack } from './support/in-page-stack.js'
 const LABELS = { 'voice-chat': 'Voice chat', 'text-chat-private': 'Private messages', 'text-chat-public': 'Public chat', 'user-generated-content': 'Sharing builds', 'in-game-purchases': 'In-game purchases', 'targeted-ads': 'Personalised ads', 'loot-boxes-paid-gameplay-impacting': 'Paid loot boxes' };
 
 interface Args {
-  layout: 'full' | 'compact';
+  layout: 'full' | 'compact' | 'history';
   theme: 'light' | 'dark';
 }
 
@@ -62,7 +62,7 @@ const meta: Meta<Args> = {
   // Each story is also a test (addon-vitest): it waits for the state it shows before axe runs.
   play: ({ canvasElement }) => settled(canvasElement),
   argTypes: {
-    layout: { control: 'inline-radio', options: ['full', 'compact'] },
+    layout: { control: 'inline-radio', options: ['full', 'compact', 'history'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
 };
@@ -140,3 +140,31 @@ export const SignInExpired: Story = story({
     return Promise.resolve();
   },
 });
+
+/** What a player who played through has answered, as the game's ledger keeps it. */
+async function playedThrough(stack: InPageStack): Promise<void> {
+  const player = stack.emulator.scenario.elements.userId;
+  const day = (n: number, hour = 16) => new Date(Date.UTC(2026, 10, n, hour, 5)).toISOString();
+  const consent = (id: string, at: string, extra: Record<string, unknown>) => ({
+    version: 'playgate-receipt/1', kind: 'consent', consentReceiptId: id, collectionMethod: 'playgate-consent-prompt', vendor: 'nodecraft',
+    state: 'missing', documents: [{ pageId: `page-${id}`, pageContentId: `v1-${id}` }], contentSha256: '0'.repeat(64), language: 'en',
+    shownAt: at, readToEndAt: at, consentTimestamp: at, confirmedAt: at, round: 1, piiPrincipalId: player, ...extra,
+  });
+  const decision = (id: string, at: string, extra: Record<string, unknown>) => ({ version: 'playgate-receipt/1', kind: 'decision', decisionId: id, vendor: 'k-id', decidedAt: at, piiPrincipalId: player, ...extra });
+  const receipts: Array<[string, string, Record<string, unknown>]> = [
+    ['terms', day(2), consent('terms', day(2), { scope: 'game', consentType: 'legal' })],
+    ['rules', day(2, 17), consent('rules', day(2, 17), { scope: 'game', consentType: 'rules' })],
+    ['setup', day(3), decision('setup', day(3), { permissions: [], outcome: 'granted', decidedBy: 'parent', challengeId: 'ch-setup' })],
+    ['server', day(4), consent('server', day(4), { scope: 'server', serverId: 'Castle Hill', consentType: 'rules' })],
+    ['voice', day(5), decision('voice', day(5), { permissions: ['voice-chat'], outcome: 'granted', decidedBy: 'parent', challengeId: 'ch-voice' })],
+    ['ads', day(6), decision('ads', day(6), { permissions: ['targeted-ads'], outcome: 'denied', decidedBy: 'parent', challengeId: 'ch-ads' })],
+  ];
+  for (const [id, recordedAt, receipt] of receipts) {
+    await stack.ledger.append({ id: `receipt:${id}`, player, recordedAt, source: 'client', receipt: receipt as never });
+  }
+}
+
+/** Settings → "What I agreed to": documents and a parent's answers, newest first. */
+export const WhatIAgreedTo: Story = { ...story({ scenario: 'child', before: playedThrough }), args: { layout: 'history' } };
+/** A new player: nothing answered yet. */
+export const WhatIAgreedToEmpty: Story = { ...story({ scenario: 'child' }), args: { layout: 'history' } };

@@ -6,18 +6,21 @@ import * as z from 'zod/mini';
 // secret, token or one-time code is ever in one. The widget makes them, the game's server
 // keeps them (`playgate/server`'s ledger), and both check them with these schemas.
 
-/** Which version of the receipt shape this is. */
-export const RECEIPT_VERSION = 'playgate-receipt/1';
+import { RECEIPT_VERSION } from './receipt-id.js';
 
+export { RECEIPT_VERSION, receiptId } from './receipt-id.js';
+
+// Plain strings: a check kind used only here would join every first load through the
+// chunk zod shares with the adapters. The server caps a receipt's whole body instead.
 /** ISO 8601 times, as `Date.prototype.toISOString` writes them. */
-const Time = z.string().check(z.maxLength(40));
-const Id = z.string().check(z.minLength(1), z.maxLength(200));
+const Time = z.string();
+const Id = z.string();
 
 export const ReceiptDocumentSchema = z.object({
   pageId: Id,
   pageContentId: Id,
   /** The page's own title, when the vendor names it; otherwise the prompt's heading. */
-  title: z.optional(z.string().check(z.maxLength(500))),
+  title: z.optional(z.string()),
 });
 export type ReceiptDocument = z.infer<typeof ReceiptDocumentSchema>;
 
@@ -35,14 +38,14 @@ export const ConsentReceiptSchema = z.object({
   consentType: z.enum(['legal', 'rules']),
   /** `outdated`: the player had accepted an older version. */
   state: z.enum(['missing', 'outdated']),
-  documents: z.array(ReceiptDocumentSchema).check(z.maxLength(50)),
+  documents: z.array(ReceiptDocumentSchema),
   /**
    * SHA-256 of the exact text shown (UTF-8), lower-case hex. Absent only on a page that is
    * not a secure context (plain `http:` off localhost), where browsers offer no WebCrypto digest.
    */
-  contentSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  contentSha256: z.optional(z.string()),
   /** The language the prompt spoke (BCP 47). The document is the vendor's text, as it came. */
-  language: z.string().check(z.maxLength(35)),
+  language: z.string(),
   /** When the document first appeared to the player. */
   shownAt: Time,
   /** When the end of the text was first on screen (a short one: when it was shown). */
@@ -52,7 +55,7 @@ export const ConsentReceiptSchema = z.object({
   /** When the vendor took it: the signature answered, or the action it rode along with succeeded. */
   confirmedAt: z.optional(Time),
   /** Which round of the run asked for it (1 for the first). */
-  round: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  round: z.number(),
   /** The player's id as the game knows it (`player-id` on the provider). Never a token. */
   piiPrincipalId: z.optional(Id),
 });
@@ -73,7 +76,7 @@ export const DecisionRecordSchema = z.object({
   decisionId: Id,
   /** `k-id`, or a game's own port's name. */
   vendor: Id,
-  permissions: z.array(Id).check(z.maxLength(100)),
+  permissions: z.array(Id),
   outcome: DecisionOutcomeSchema,
   decidedBy: DecidedBySchema,
   /** The parent's (or the age check's) challenge. Never its one-time code or link. */
@@ -86,13 +89,9 @@ export const DecisionRecordSchema = z.object({
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
 
 /** What the widget posts to `<kid-url>/receipts`. */
-export const ReceiptSchema = z.discriminatedUnion('kind', [ConsentReceiptSchema, DecisionRecordSchema]);
+export const ReceiptSchema = z.union([ConsentReceiptSchema, DecisionRecordSchema]);
 export type Receipt = ConsentReceipt | DecisionRecord;
 
-/** A receipt's own id, whichever kind it is. */
-export function receiptId(receipt: Receipt): string {
-  return receipt.kind === 'consent' ? receipt.consentReceiptId : receipt.decisionId;
-}
 
 /**
  * What the game's server itself saw, as its ledger keeps it: ids, statuses and feature
@@ -100,11 +99,11 @@ export function receiptId(receipt: Receipt): string {
  */
 export const ServerObservationSchema = z.object({
   event: Id,
-  status: z.optional(z.string().check(z.maxLength(100))),
+  status: z.optional(z.string()),
   sessionId: z.optional(Id),
   challengeId: z.optional(Id),
   verificationId: z.optional(Id),
-  permissions: z.optional(z.array(Id).check(z.maxLength(100))),
+  permissions: z.optional(z.array(Id)),
 });
 export type ServerObservation = z.infer<typeof ServerObservationSchema>;
 
@@ -125,6 +124,6 @@ export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 /** A page of history, newest first; `next` asks for the page after it. */
 export const HistoryPageSchema = z.object({
   entries: z.array(LedgerEntrySchema),
-  next: z.optional(z.string().check(z.maxLength(200))),
+  next: z.optional(z.string()),
 });
 export type HistoryPage = z.infer<typeof HistoryPageSchema>;

@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../http/client.js';
 import type { CallOptions, LedgerPort } from '../../model/ports.js';
-import { HistoryPageSchema, type HistoryPage, type Receipt } from '../../model/receipt.js';
+import type { HistoryPage, Receipt } from '../../model/receipt.js';
 
 /**
  * The ledger of playgate's server piece, at the k-ID proxy's own address and with its
@@ -13,7 +13,9 @@ export class GameServerLedger implements LedgerPort {
     await this.http.request({ ...options, method: 'POST', path: 'receipts', body: receipt });
   }
 
-  history(query: { limit?: number; before?: string }, options?: CallOptions): Promise<HistoryPage> {
+  async history(query: { limit?: number; before?: string }, options?: CallOptions): Promise<HistoryPage> {
+    // The schemas come with the one view that reads history, not with every k-ID page.
+    const { HistoryPageSchema } = await import('../../model/receipt.js');
     return this.http.json({ ...options, path: 'history', query: { limit: query.limit, before: query.before }, schema: HistoryPageSchema });
   }
 }

@@ -1,5 +1,6 @@
 import type { ConsentDocument, ConsentRequirement } from '../../model/consent.js';
-import { ConsentReceiptSchema, RECEIPT_VERSION, type ConsentReceipt } from '../../model/receipt.js';
+import { RECEIPT_VERSION } from '../../model/receipt-id.js';
+import { ConsentReceiptSchema, type ConsentReceipt } from '../../model/receipt.js';
 import { pagesKey } from '../accepted-answers.js';
 import type { KeyValueStorage } from '../storage.js';
 import { newReceiptId, sha256Hex } from './content-hash.js';

@@ -1,4 +1,5 @@
-import { RECEIPT_VERSION, type DecidedBy, type DecisionOutcome, type DecisionRecord } from '../../model/receipt.js';
+import { RECEIPT_VERSION } from '../../model/receipt-id.js';
+import type { DecidedBy, DecisionOutcome, DecisionRecord } from '../../model/receipt.js';
 import { newReceiptId } from './content-hash.js';
 
 export interface DecisionFields {

@@ -70,6 +70,7 @@ export function checkRecord(record: LedgerRecord): CheckedRecord {
   const entry = LedgerEntrySchema.parse(record);
   const ms = Date.parse(entry.recordedAt);
   if (!Number.isFinite(ms) || ms < 0) throw new TypeError('recordedAt must be an ISO 8601 time');
+  if (entry.receipt && !wellFormedReceipt(entry.receipt)) throw new TypeError('the receipt is not well formed');
   if ((entry.receipt === undefined) === (entry.observation === undefined)) throw new TypeError('a ledger record holds a receipt or an observation');
   if ((entry.source === 'client') !== (entry.receipt !== undefined)) throw new TypeError('client records hold receipts; server records observations');
   return { record: { ...entry, player: record.player, recordedAt: new Date(ms).toISOString() }, ms, kind: entry.receipt?.kind ?? 'observation' };
@@ -122,4 +123,15 @@ export function serverRecord(player: string, id: string, observation: ServerObse
 export function newRecordId(prefix: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return `${prefix}:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * What the shared schema leaves out (its checks would weigh on every widget's first load):
+ * a hex digest, short strings, a sane round.
+ */
+export function wellFormedReceipt(receipt: Receipt): boolean {
+  const strings = (value: unknown): boolean => (typeof value === 'string' ? value.length <= 500 : Array.isArray(value) ? value.every(strings) : value && typeof value === 'object' ? Object.values(value).every(strings) : true);
+  if (!strings(receipt)) return false;
+  if (receipt.kind === 'decision') return true;
+  return (receipt.contentSha256 === undefined || /^[0-9a-f]{64}$/.test(receipt.contentSha256)) && Number.isInteger(receipt.round) && receipt.round >= 1 && receipt.round <= 100;
 }

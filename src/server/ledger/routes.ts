@@ -3,7 +3,7 @@
 // player's own records). The proxy has already resolved the player and rate-limited them.
 import { ReceiptSchema, receiptId } from '../../model/receipt.js';
 import { BodyTooLarge, readBody } from '../body.js';
-import { LedgerCursorError, MAX_HISTORY_LIMIT, type Ledger } from './ledger.js';
+import { LedgerCursorError, MAX_HISTORY_LIMIT, type Ledger, wellFormedReceipt } from './ledger.js';
 
 /** A receipt is a few hundred bytes to a few kilobytes (50 documents at most). */
 export const MAX_RECEIPT_BYTES = 16 * 1024;
@@ -59,7 +59,7 @@ async function postReceipt(ledger: Ledger, request: Request, player: string, ref
     return refuse(400, 'INVALID_REQUEST', 'The body must be a JSON receipt');
   }
   const parsed = ReceiptSchema.safeParse(sent);
-  if (!parsed.success) return refuse(400, 'INVALID_RECEIPT', 'The body is not a playgate receipt');
+  if (!parsed.success || !wellFormedReceipt(parsed.data)) return refuse(400, 'INVALID_RECEIPT', 'The body is not a playgate receipt');
   const receipt = parsed.data;
   const id = `${RECEIPT_PREFIX}${receiptId(receipt)}`;
   if (id.length > 200) return refuse(400, 'INVALID_RECEIPT', 'The receipt id is too long');
@@ -82,3 +82,4 @@ async function readHistory(ledger: Ledger, query: URLSearchParams, player: strin
     throw error;
   }
 }
+
